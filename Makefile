@@ -1,0 +1,99 @@
+# Tern build. Output goes to $(B) (build/ by default, build/asan for `make asan`).
+# Every target that CI or a newcomer needs is listed in README.md.
+
+B        ?= build
+CC       ?= cc
+OPT      ?= -O2
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(OPT) -g $(WARN) -Iserver $(EXTRA_CFLAGS)
+LDFLAGS  += $(EXTRA_LDFLAGS)
+LDLIBS   += -lm
+
+SRCS     := $(sort $(wildcard server/*.c))
+OBJS     := $(patsubst server/%.c,$(B)/obj/%.o,$(SRCS))
+LIBOBJS  := $(filter-out $(B)/obj/main.o,$(OBJS))
+
+# Unit tests: tests/unit/test_<name>.c links only the modules listed in
+# UNIT_DEPS_<name> (plus cmocka). A test that needs half the server means a
+# module boundary is broken.
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
+UNIT_DEPS_resp   := resp mem
+UNIT_DEPS_util   := util mem
+UNIT_DEPS_glob   := glob
+UNIT_DEPS_dict   := dict slab mem util siphash
+UNIT_DEPS_db     := db dict slab mem util siphash glob
+UNIT_DEPS_ev     := ev mem
+UNIT_DEPS_config := config mem util
+UNIT_DEPS_cmd    := cmd cmd_table mem util
+
+# Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
+INTEG_BINS := $(patsubst tests/integration/itest_%.c,$(B)/tests/itest_%,$(sort $(wildcard tests/integration/itest_*.c)))
+
+.PHONY: all run test unit integration compat asan valgrind fuzz bench format format-check clean deps
+
+all: $(B)/tern-server
+
+$(B)/tern-server: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/obj/%.o: server/%.c | $(B)/obj
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/obj $(B)/tests:
+	mkdir -p $@
+
+-include $(OBJS:.o=.d)
+
+.SECONDEXPANSION:
+$(B)/tests/test_%: tests/unit/test_%.c $$(patsubst %,$(B)/obj/%.o,$$(UNIT_DEPS_$$*)) | $(B)/tests
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+
+$(B)/tests/itest_%: tests/integration/itest_%.c tests/integration/harness.c | $(B)/tests
+	$(CC) $(CFLAGS) -Itests/integration $(LDFLAGS) -o $@ $^ -lhiredis -lcmocka $(LDLIBS)
+
+$(B)/tests/compat-runner: tests/compat/runner.c | $(B)/tests
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lhiredis $(LDLIBS)
+
+run: $(B)/tern-server
+	$(B)/tern-server
+
+deps:
+	@bash tools/deps.sh
+
+unit: $(UNIT_BINS)
+integration: $(B)/tern-server $(INTEG_BINS)
+compat: $(B)/tern-server $(B)/tests/compat-runner
+
+# The whole suite; the last line printed is "N passed, M failed".
+test: deps
+	@$(MAKE) --no-print-directory all unit integration compat
+	@B=$(B) bash tools/run-tests.sh
+
+asan:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory B=build/asan OPT=-O1 \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit integration compat
+	@B=build/asan TERN_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 bash tools/run-tests.sh
+
+valgrind: all unit
+	@B=$(B) TERN_VALGRIND=1 bash tools/run-tests.sh unit
+
+fuzz:
+	@bash tools/fuzz.sh
+
+bench: all
+	@bash tools/bench.sh
+
+FORMAT_FILES := $(wildcard server/*.c server/*.h tests/unit/*.c tests/integration/*.c tests/integration/*.h tests/compat/*.c tests/fuzz/*.c)
+
+format:
+	clang-format -i $(FORMAT_FILES)
+
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_FILES)
+
+clean:
+	rm -rf build

@@ -1,0 +1,164 @@
+/* db: the keyspaces. One struct db per database: a hash table of entries
+ * (struct kv: key, value and optional expiry in one block), lazy and active
+ * expiry, SCAN, random keys, flush and swap.
+ *
+ * Must not know: the network, clients, replies.
+ *
+ * Entry lifetime: a struct kv pointer returned by a lookup stays valid until
+ * the next call that writes to the same db (set, delete, resize, expire change,
+ * or another lookup that may lazily expire keys). Functions that may move an
+ * entry take a struct kv ** and update it.
+ *
+ * Types are numbered as Redis numbers them (TYPE, RDB). Encodings are the
+ * names OBJECT ENCODING reports; the physical layout is kv.c's business.
+ */
+#ifndef TERN_DB_H
+#define TERN_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum kv_type { KV_STRING = 0, KV_LIST = 1, KV_SET = 2, KV_ZSET = 3, KV_HASH = 4, KV_STREAM = 6 };
+
+enum kv_enc {
+    KV_ENC_RAW, KV_ENC_INT, KV_ENC_EMBSTR, KV_ENC_LISTPACK, KV_ENC_QUICKLIST,
+    KV_ENC_INTSET, KV_ENC_HASHTABLE, KV_ENC_SKIPLIST, KV_ENC_STREAM
+};
+/* "raw", "int", "embstr", "listpack", ... */
+const char *kv_enc_name(int enc);
+/* "string", "list", "set", "zset", "hash", "stream" */
+const char *kv_type_name(int type);
+
+struct kv;
+struct db;
+
+/* Collection types register how to free, copy and size their objects. */
+struct kv_type_ops {
+    void (*free)(void *ptr);
+    void *(*dup)(const void *ptr);
+    size_t (*mem)(const void *ptr);
+};
+void kv_register_type(int type, const struct kv_type_ops *ops);
+
+/* ---- entry accessors (O(1)) ---- */
+const char *kv_key(const struct kv *e, size_t *len);
+int kv_type(const struct kv *e);
+int kv_enc(const struct kv *e);
+/* String value bytes (KV_STRING only). Valid as long as the entry. */
+const char *kv_str(const struct kv *e, size_t *len);
+/* Collection object (non-string types). */
+void *kv_ptr(const struct kv *e);
+void kv_set_ptr(struct kv *e, void *ptr);     /* no free of the old one */
+void kv_set_enc(struct kv *e, int enc);
+/* Absolute expiry in unix ms, or -1. */
+long long kv_expire(const struct kv *e);
+/* The 24-bit LRU clock (seconds resolution) or LFU data, as Redis keeps it. */
+unsigned kv_lru(const struct kv *e);
+void kv_set_lru(struct kv *e, unsigned lru);
+/* Bytes this entry and its value use (for DEBUG OBJECT / MEMORY USAGE). */
+size_t kv_mem(const struct kv *e);
+
+/* ---- databases ---- */
+struct db *db_create(int id);
+void db_free(struct db *db);
+int db_id(const struct db *db);
+size_t db_size(const struct db *db);            /* keys, including not-yet-reaped expired */
+size_t db_expires(const struct db *db);         /* keys with a TTL */
+long long db_avg_ttl(const struct db *db);      /* estimate, ms, for INFO keyspace */
+
+/* Lookup flags */
+#define DB_LOOKUP_NOTOUCH  (1u << 0) /* do not update LRU */
+#define DB_LOOKUP_NOEXPIRE (1u << 1) /* do not delete if expired (still report it as absent) */
+
+/* Find key; an expired key is deleted on the way (lazy expiry, counted in
+ * db_stats.expired and announced through db_hooks.on_expired) and NULL is
+ * returned. O(1) average. */
+struct kv *db_lookup(struct db *db, const char *key, size_t klen, unsigned flags);
+
+/* Set key to a string value, replacing any value of any type. enc is
+ * KV_ENC_INT/EMBSTR/RAW to force one, or -1 for Redis's SET rule (int if the
+ * text is a canonical integer of <= 20 chars, else embstr if <= 44 bytes, else
+ * raw). DB_SET_KEEPTTL keeps an existing TTL; otherwise the TTL becomes
+ * expire_ms (-1 for none). Returns the new entry. */
+#define DB_SET_KEEPTTL (1u << 0)
+struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char *val,
+                         size_t vlen, int enc, long long expire_ms, unsigned flags);
+/* Make the string value of *ep exactly newlen bytes long and writable: old
+ * bytes are kept, new ones are zero. The encoding becomes raw. *ep is updated
+ * (the entry may move). Amortised O(1) per appended byte (growth is geometric
+ * for large values), so repeated APPEND is linear overall. */
+char *db_string_resize(struct db *db, struct kv **ep, size_t newlen);
+
+/* Set key to a collection value, taking ownership of ptr (freed through the
+ * type's ops). Same replace and TTL rules as db_set_string. */
+struct kv *db_set_object(struct db *db, const char *key, size_t klen, int type, int enc,
+                         void *ptr, long long expire_ms, unsigned flags);
+
+/* Delete key. Returns 1 if it existed (expired keys count as absent: 0). */
+int db_delete(struct db *db, const char *key, size_t klen);
+/* Delete the entry e (which came from a lookup on db). */
+void db_delete_entry(struct db *db, struct kv *e);
+
+/* Set (when_ms >= 0) or remove (when_ms < 0) the TTL of *ep. The entry may
+ * move; *ep is updated. */
+void db_set_expire(struct db *db, struct kv **ep, long long when_ms);
+
+/* Move entry *ep (from src) to key newkey in dst, which must not hold newkey
+ * (the caller deletes it first). The value moves, it is not copied. TTL is
+ * kept. Returns the new entry in dst. Works with src == dst (RENAME). */
+struct kv *db_move_entry(struct db *src, struct kv *e, struct db *dst, const char *newkey,
+                         size_t nlen);
+/* Copy entry e to newkey in dst (which must not hold it): the value is
+ * duplicated (string bytes, or the type's dup). TTL copied. */
+struct kv *db_copy_entry(struct db *dst, const struct kv *e, const char *newkey, size_t nlen);
+
+/* Remove every key. Returns how many there were. O(n). */
+size_t db_empty(struct db *db);
+/* Exchange the contents of two databases (SWAPDB). O(1). */
+void db_swap(struct db *a, struct db *b);
+
+/* A random live key (expired ones met on the way are deleted), or NULL. */
+struct kv *db_random(struct db *db);
+
+/* Iterate: the callback sees every entry exactly once; it must not write to
+ * the db. Expired entries are included (callers check kv_expire). */
+void db_foreach(struct db *db, void (*fn)(void *priv, struct kv *e), void *priv);
+
+/* SCAN step. Visits at least one bucket and about count entries, calling fn
+ * for each entry found (expired ones included: the caller filters). Returns
+ * the next cursor, 0 when done. A key present for the whole iteration is
+ * returned at least once, even across a resize or rehash. */
+unsigned long long db_scan(struct db *db, unsigned long long cursor, long count,
+                           void (*fn)(void *priv, struct kv *e), void *priv);
+
+/* Active expiry: examine keys with a TTL for up to budget_us microseconds,
+ * deleting the expired ones. Keeps its own cursor across calls. Returns the
+ * number of keys deleted. Adaptive: stops early when few expired keys are
+ * found (<10% of those sampled). */
+size_t db_active_expire(struct db *db, long long budget_us);
+
+/* Incremental rehash for idle time: do up to ms milliseconds of rehashing. */
+void db_rehash_ms(struct db *db, int ms);
+
+/* ---- global hooks and statistics ---- */
+struct db_hooks {
+    /* Called when a key is removed because it expired (lazily or actively),
+     * after it is gone. */
+    void (*on_expired)(struct db *db, const char *key, size_t klen);
+};
+extern struct db_hooks db_hooks;
+
+struct db_stats {
+    long long expired;            /* keys removed by expiry */
+    long long expired_stale_perc; /* last active cycle's estimate, percent */
+    long long expired_time_cap_reached;
+};
+extern struct db_stats db_stats;
+
+/* The cached clock the db uses for expiry (unix ms) and LRU (seconds); the
+ * server updates it once per event-loop iteration. Tests set it directly. */
+extern long long db_clock_ms;
+/* Active expiry is off when 0 (DEBUG SET-ACTIVE-EXPIRE 0); lazy expiry still works. */
+extern int db_lazy_expire_enabled;
+
+#endif

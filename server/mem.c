@@ -1,0 +1,115 @@
+/* mem: see mem.h. Counting uses malloc_usable_size(), so the figure is what
+ * glibc really reserved for us, not what we asked for. */
+#include "mem.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static size_t used_bytes;
+static size_t peak_bytes;
+
+static void note_used(ssize_t delta)
+{
+    used_bytes += (size_t)delta;
+    if (used_bytes > peak_bytes)
+        peak_bytes = used_bytes;
+}
+
+static void oom(size_t n)
+{
+    fprintf(stderr, "Out Of Memory allocating %zu bytes!\n", n);
+    fflush(stderr);
+    abort();
+}
+
+void *mem_alloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom(n);
+    note_used((ssize_t)malloc_usable_size(p));
+    return p;
+}
+
+void *mem_calloc(size_t n, size_t size)
+{
+    if (size && n > (size_t)-1 / size)
+        oom((size_t)-1);
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        oom(n * size);
+    note_used((ssize_t)malloc_usable_size(p));
+    return p;
+}
+
+void *mem_realloc(void *p, size_t n)
+{
+    size_t old = p ? malloc_usable_size(p) : 0;
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom(n);
+    note_used((ssize_t)malloc_usable_size(q) - (ssize_t)old);
+    return q;
+}
+
+void mem_free(void *p)
+{
+    if (!p)
+        return;
+    used_bytes -= malloc_usable_size(p);
+    free(p);
+}
+
+char *mem_strndup(const char *s, size_t n)
+{
+    char *d = mem_alloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *mem_strdup(const char *s)
+{
+    return mem_strndup(s, strlen(s));
+}
+
+size_t mem_size(const void *p)
+{
+    return p ? malloc_usable_size((void *)p) : 0;
+}
+
+size_t mem_used(void)
+{
+    return used_bytes;
+}
+
+size_t mem_peak(void)
+{
+    return peak_bytes;
+}
+
+void mem_reset_peak(void)
+{
+    peak_bytes = used_bytes;
+}
+
+void mem_account(ssize_t delta)
+{
+    note_used(delta);
+}
+
+size_t mem_rss(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f)
+        return 0;
+    unsigned long size = 0, resident = 0;
+    int n = fscanf(f, "%lu %lu", &size, &resident);
+    fclose(f);
+    if (n != 2)
+        return 0;
+    return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
+}

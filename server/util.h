@@ -1,0 +1,63 @@
+/* util: number parsing and formatting with Redis's exact rules.
+ *
+ * Redis's replies depend on these details (which strings count as integers,
+ * how a float is printed), so they live in one tested place.
+ *
+ * Must not know: connections, commands, the keyspace.
+ */
+#ifndef TERN_UTIL_H
+#define TERN_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Strict integer parse, as Redis's string2ll: optional '-', digits, no
+ * leading '+', no leading zeros (except "0" itself), no spaces, no "-0",
+ * within long long range, len 1..20 (plus sign). Returns 1 and sets *out
+ * on success, 0 otherwise. */
+int util_str2ll(const char *s, size_t len, long long *out);
+/* Same, but the value must fit in a long (same as long long here). */
+int util_str2l(const char *s, size_t len, long *out);
+/* Unsigned variant used by SCAN cursors (as Redis's string2ull is strtoull based:
+ * accepts what strtoull accepts fully, no trailing junk). */
+int util_str2ull(const char *s, size_t len, unsigned long long *out);
+
+/* Long double parse as Redis's string2ld (INCRBYFLOAT): strtold over the
+ * whole string, no leading space, not NaN, not empty, len < 5120? (Redis uses
+ * MAX_LONG_DOUBLE_CHARS = 5*1024). Returns 1 on success. */
+int util_str2ld(const char *s, size_t len, long double *out);
+/* Double parse as Redis's string2d (scores, timeouts): strtod over the whole
+ * string, no leading space, not NaN; "inf"/"+inf"/"-inf" accepted. */
+int util_str2d(const char *s, size_t len, double *out);
+
+/* Decimal text of v into dst (at least 21 bytes); returns the length. */
+size_t util_ll2str(char *dst, long long v);
+size_t util_ull2str(char *dst, unsigned long long v);
+
+/* Long double as Redis's ld2string(..., LD_STR_HUMAN) prints it for
+ * INCRBYFLOAT: "%.17Lf" then trailing zeros (and a trailing '.') removed;
+ * "inf"/"-inf" for infinities; "-0" printed as "0". dst must hold
+ * UTIL_LD_STR_MAX bytes. Returns the length, or 0 if it does not fit. */
+#define UTIL_LD_STR_MAX 5120
+size_t util_ld2str_human(char *dst, size_t cap, long double v);
+
+/* Milliseconds and microseconds of the wall clock (CLOCK_REALTIME). */
+long long util_time_ms(void);
+long long util_time_us(void);
+/* Monotonic microseconds (CLOCK_MONOTONIC). */
+long long util_mono_us(void);
+
+/* Case-insensitive comparison of a slice with a NUL-terminated ASCII word. */
+int util_eq_ci(const char *s, size_t len, const char *word);
+
+/* Parse a memory size with Redis's config units: plain bytes, or a number
+ * followed by k kb m mb g gb (case-insensitive; k = 1000, kb = 1024, etc.).
+ * Returns 1 on success. */
+int util_memtoll(const char *s, long long *out);
+
+/* 40 hex characters from a good random source (for run_id), NUL-terminated. */
+void util_random_hex(char *dst, size_t n);
+/* Fill buf with n random bytes (getrandom(2), falling back to /dev/urandom). */
+void util_random_bytes(void *buf, size_t n);
+
+#endif
