@@ -52,4 +52,22 @@ struct client {
     struct client *mon_next;      /* list of MONITOR clients */
 };
 
+/* Create a client for an accepted fd and register it with the reactor.
+ * peer is "ip:port". Returns NULL (fd closed) on failure. */
+struct client *client_create(int fd, int is_unix, const char *peer);
+/* Close a client: now, or once its pending replies are written. */
+void client_close(struct client *c);
+void client_close_after_reply(struct client *c);
+/* Iterate over all clients, oldest first. fn may close clients (closing is
+ * deferred), but must not create any. */
+void client_foreach(void (*fn)(struct client *c, void *priv), void *priv);
+/* Find a live client by id; NULL if none. O(n). */
+struct client *client_by_id(uint64_t id);
+/* Switch the client to database idx (0 <= idx < databases). */
+void client_select(struct client *c, int idx);
+/* Idle-timeout sweep, run from the cron. */
+void client_cron(long long now_ms);
+/* Process buffered input of a client whose reading was held (CLIENT UNPAUSE). */
+void client_resume(struct client *c);
+
 #endif

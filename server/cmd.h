@@ -17,6 +17,7 @@
 #ifndef TERN_CMD_H
 #define TERN_CMD_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct client;
@@ -54,6 +55,27 @@ typedef void cmd_proc(struct client *c);
 
 /* ACL categories: bit i is cmd_acl_names[i] ("keyspace", "read", ...). */
 extern const char *const cmd_acl_names[];
+#define CMD_ACL_KEYSPACE     (1ull << 0)
+#define CMD_ACL_READ         (1ull << 1)
+#define CMD_ACL_WRITE        (1ull << 2)
+#define CMD_ACL_SET          (1ull << 3)
+#define CMD_ACL_SORTEDSET    (1ull << 4)
+#define CMD_ACL_LIST         (1ull << 5)
+#define CMD_ACL_HASH         (1ull << 6)
+#define CMD_ACL_STRING       (1ull << 7)
+#define CMD_ACL_BITMAP       (1ull << 8)
+#define CMD_ACL_HYPERLOGLOG  (1ull << 9)
+#define CMD_ACL_GEO          (1ull << 10)
+#define CMD_ACL_STREAM       (1ull << 11)
+#define CMD_ACL_PUBSUB       (1ull << 12)
+#define CMD_ACL_ADMIN        (1ull << 13)
+#define CMD_ACL_FAST         (1ull << 14)
+#define CMD_ACL_SLOW         (1ull << 15)
+#define CMD_ACL_BLOCKING     (1ull << 16)
+#define CMD_ACL_DANGEROUS    (1ull << 17)
+#define CMD_ACL_CONNECTION   (1ull << 18)
+#define CMD_ACL_TRANSACTION  (1ull << 19)
+#define CMD_ACL_SCRIPTING    (1ull << 20)
 
 /* Command groups for COMMAND DOCS ("generic", "string", ...). */
 enum cmd_group {
@@ -172,8 +194,10 @@ struct cmd *cmd_lookup_sub(const struct cmd *parent, const char *name, size_t le
 struct cmd *cmd_lookup_fullname(const char *name, size_t len);
 
 /* Run the command in c->argv: lookup, checks, handler, stats, slowlog,
- * MONITOR feed. */
-void cmd_execute(struct client *c);
+ * MONITOR feed. Returns 0 when the command was handled (run or rejected),
+ * or 1 when it must wait (the client is held by CLIENT PAUSE): the caller
+ * keeps it in the buffer and calls again later. */
+int cmd_execute(struct client *c);
 
 /* Reset all calls/usec/... counters (CONFIG RESETSTAT). */
 void cmd_reset_stats(void);

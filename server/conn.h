@@ -85,7 +85,8 @@ void conn_resume_reading(struct conn *c);
 
 /* Before sleep: write every connection with pending output once. */
 void conn_flush_all(struct ev_loop *loop);
-/* After a batch: free connections closed during it. */
+/* After a batch: flush pending output, then free connections closed during
+ * the batch. */
 void conn_reap(void);
 
 #endif

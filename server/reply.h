@@ -69,4 +69,13 @@ void reply_defer_array(struct client *c, long handle, long long n);
 void reply_defer_map(struct client *c, long handle, long long n);
 void reply_defer_set(struct client *c, long handle, long long n);
 
+/* INFO errorstats: fn is called once per error code seen ("ERR",
+ * "WRONGTYPE", ...) with its count. At most REPLY_MAX_ERROR_CODES codes are
+ * tracked, as Redis caps them; later new codes are only counted in total. */
+#define REPLY_MAX_ERROR_CODES 128
+void reply_errorstats(void (*fn)(void *priv, const char *code, long long count), void *priv);
+void reply_errorstats_reset(void);
+/* Total error replies sent since start or the last reset. */
+long long reply_error_total(void);
+
 #endif

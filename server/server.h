@@ -62,6 +62,38 @@ struct server {
     int active_expire_effort;
     int lazyfree_lazy_user_del, lazyfree_lazy_user_flush;
     char *configfile;            /* absolute path, NULL if started without one */
+    /* Added with config.c; see its table for names, ranges and defaults. */
+    long long *save_params;      /* "save": pairs (seconds, changes), owned */
+    int save_params_len;         /* number of pairs */
+    int appendonly;
+    int appendfsync;             /* CONFIG_FSYNC_* (config.h) */
+    char *appendfilename, *appenddirname;
+    int aof_use_rdb_preamble, aof_load_truncated, no_appendfsync_on_rewrite;
+    int auto_aof_rewrite_percentage;
+    long long auto_aof_rewrite_min_size;
+    int rdbcompression, rdbchecksum, stop_writes_on_bgsave_error;
+    int list_max_listpack_size, list_compress_depth;
+    long long hash_max_listpack_entries, hash_max_listpack_value;
+    long long set_max_intset_entries;
+    long long zset_max_listpack_entries, zset_max_listpack_value;
+    long long stream_node_max_bytes, stream_node_max_entries;
+    long long hll_sparse_max_bytes;
+    int notify_keyspace_events;  /* NOTIFY_* bits (notify.h) */
+    long long tracking_table_max_keys;
+    int maxmemory_samples, maxmemory_eviction_tenacity;
+    long long maxmemory_clients; /* bytes, or -percent when negative */
+    int lfu_log_factor, lfu_decay_time;
+    int lazyfree_lazy_eviction, lazyfree_lazy_expire, lazyfree_lazy_server_del;
+    int io_threads;              /* accepted, ignored: Tern is single-threaded */
+    long long busy_reply_threshold;  /* ms; alias lua-time-limit */
+    int activerehashing, dynamic_hz;
+    long long acllog_max_len;
+    int latency_tracking;
+    int shutdown_timeout;
+    int enable_protected_configs;    /* CONFIG_PROTECTED_* */
+    int enable_module_command;
+    int sanitize_dump_payload;       /* CONFIG_SANITIZE_* */
+    char *masterauth;
 
     /* ---- runtime ---- */
     struct ev_loop *loop;
@@ -95,7 +127,25 @@ struct server {
 
 extern struct server server;
 
-/* Log at a level (dropped when below the configured verbosity). */
+/* Log at a level (dropped when below the configured verbosity), in Redis's
+ * format: "<pid>:M <date> <level char> <message>". */
 void server_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Set up everything (databases, listeners, signals, cron) after the config
+ * is loaded. Returns 0, or -1 after logging why. */
+int server_init(void);
+/* Run the event loop until shutdown; returns the process exit code. */
+int server_run(void);
+/* Ask for a clean shutdown at the end of the current batch (SHUTDOWN,
+ * SIGTERM). flags are SHUTDOWN_* bits. */
+#define SHUTDOWN_NOSAVE (1 << 0)
+#define SHUTDOWN_SAVE   (1 << 1)
+#define SHUTDOWN_NOW    (1 << 2)
+#define SHUTDOWN_FORCE  (1 << 3)
+void server_request_shutdown(int flags);
+/* Resume clients held by CLIENT PAUSE (called on UNPAUSE and on expiry). */
+void server_unpause(void);
+/* Reset the statistics that CONFIG RESETSTAT clears. */
+void server_reset_stats(void);
 
 #endif

@@ -1,0 +1,230 @@
+/* cmd: see cmd.h. Lookup is one pass over the name: a case-folding FNV-1a
+ * hash into an open-addressing index built at startup, then one
+ * case-insensitive compare. Subcommands are found by a linear scan of their
+ * container's (short) array. */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "client.h"
+#include "latency.h"
+#include "mem.h"
+#include "monitor.h"
+#include "reply.h"
+#include "server.h"
+#include "slowlog.h"
+#include "util.h"
+
+#define INDEX_SIZE 1024 /* power of two, > 2x the number of commands */
+
+static struct cmd *index_tab[INDEX_SIZE];
+
+static inline unsigned char lower(unsigned char ch)
+{
+    return (ch >= 'A' && ch <= 'Z') ? (unsigned char)(ch + 32) : ch;
+}
+
+static uint32_t name_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= lower((unsigned char)s[i]);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int name_eq(const char *name, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (name[i] == '\0' || name[i] != (char)lower((unsigned char)s[i]))
+            return 0;
+    return name[len] == '\0';
+}
+
+/* A container is usable when at least one of its subcommands is. */
+static int implemented(const struct cmd *cmd)
+{
+    if (cmd->proc)
+        return 1;
+    for (int i = 0; i < cmd->nsubcmds; i++)
+        if (cmd->subcmds[i].proc)
+            return 1;
+    return 0;
+}
+
+void cmd_init(void)
+{
+    for (int i = 0; i < cmd_table_len; i++) {
+        struct cmd *cmd = &cmd_table[i];
+        cmd->fullname = mem_strdup(cmd->name);
+        for (int j = 0; j < cmd->nsubcmds; j++) {
+            struct cmd *sub = &cmd->subcmds[j];
+            size_t n = strlen(cmd->name) + strlen(sub->name) + 2;
+            sub->fullname = mem_alloc(n);
+            snprintf(sub->fullname, n, "%s|%s", cmd->name, sub->name);
+            sub->parent = cmd;
+        }
+        uint32_t h = name_hash(cmd->name, strlen(cmd->name)) & (INDEX_SIZE - 1);
+        while (index_tab[h])
+            h = (h + 1) & (INDEX_SIZE - 1);
+        index_tab[h] = cmd;
+    }
+}
+
+struct cmd *cmd_lookup(const char *name, size_t len)
+{
+    uint32_t h = name_hash(name, len) & (INDEX_SIZE - 1);
+    while (index_tab[h]) {
+        struct cmd *cmd = index_tab[h];
+        if (name_eq(cmd->name, name, len))
+            return implemented(cmd) ? cmd : NULL;
+        h = (h + 1) & (INDEX_SIZE - 1);
+    }
+    return NULL;
+}
+
+struct cmd *cmd_lookup_sub(const struct cmd *parent, const char *name, size_t len)
+{
+    for (int i = 0; i < parent->nsubcmds; i++) {
+        struct cmd *sub = &parent->subcmds[i];
+        if (sub->proc && name_eq(sub->name, name, len))
+            return sub;
+    }
+    return NULL;
+}
+
+struct cmd *cmd_lookup_fullname(const char *name, size_t len)
+{
+    const char *bar = memchr(name, '|', len);
+    if (!bar)
+        return cmd_lookup(name, len);
+    struct cmd *parent = cmd_lookup(name, (size_t)(bar - name));
+    if (!parent)
+        return NULL;
+    return cmd_lookup_sub(parent, bar + 1, len - (size_t)(bar - name) - 1);
+}
+
+void cmd_reset_stats(void)
+{
+    for (int i = 0; i < cmd_table_len; i++) {
+        struct cmd *cmd = &cmd_table[i];
+        cmd->calls = cmd->usec = cmd->rejected_calls = cmd->failed_calls = 0;
+        for (int j = 0; j < cmd->nsubcmds; j++) {
+            struct cmd *sub = &cmd->subcmds[j];
+            sub->calls = sub->usec = sub->rejected_calls = sub->failed_calls = 0;
+        }
+    }
+}
+
+/* Append "%.Ns" of a slice: up to max bytes, stopping at a NUL byte, as the
+ * C formatting Redis uses for these messages does. Returns bytes written. */
+static size_t cstr_prefix(char *dst, const char *s, size_t len, size_t max)
+{
+    size_t n = 0;
+    while (n < len && n < max && s[n] != '\0') {
+        dst[n] = s[n];
+        n++;
+    }
+    return n;
+}
+
+static void reject_unknown_command(struct client *c)
+{
+    char args[512];
+    size_t alen = 0;
+    for (int i = 1; i < c->argc && alen < 128; i++) {
+        args[alen++] = '\'';
+        alen += cstr_prefix(args + alen, c->argv[i].ptr, c->argv[i].len, 128 - (alen - 1));
+        args[alen++] = '\'';
+        args[alen++] = ' ';
+    }
+    char name[129];
+    size_t nlen = cstr_prefix(name, c->argv[0].ptr, c->argv[0].len, 128);
+    reply_errorf(c, "ERR unknown command '%.*s', with args beginning with: %.*s", (int)nlen,
+                 name, (int)alen, args);
+}
+
+static void reject_unknown_subcommand(struct client *c)
+{
+    char sub[129], up[129];
+    size_t slen = cstr_prefix(sub, c->argv[1].ptr, c->argv[1].len, 128);
+    size_t ulen = cstr_prefix(up, c->argv[0].ptr, c->argv[0].len, 128);
+    for (size_t i = 0; i < ulen; i++)
+        if (up[i] >= 'a' && up[i] <= 'z')
+            up[i] = (char)(up[i] - 32);
+    reply_errorf(c, "ERR unknown subcommand '%.*s'. Try %.*s HELP.", (int)slen, sub, (int)ulen, up);
+}
+
+/* Whether CLIENT PAUSE holds this command now. */
+static int held_by_pause(const struct cmd *cmd)
+{
+    if (!server.pause_type)
+        return 0;
+    if (server.pause_type == 2)
+        return 1;
+    return (cmd->flags & (CMD_WRITE | CMD_MAY_REPLICATE)) != 0;
+}
+
+int cmd_execute(struct client *c)
+{
+    struct cmd *cmd = cmd_lookup(c->argv[0].ptr, c->argv[0].len);
+    c->cmd = cmd;
+    if (!cmd) {
+        reject_unknown_command(c);
+        return 0;
+    }
+    if (cmd->nsubcmds && c->argc >= 2) {
+        struct cmd *sub = cmd_lookup_sub(cmd, c->argv[1].ptr, c->argv[1].len);
+        if (!sub) {
+            reject_unknown_subcommand(c);
+            return 0;
+        }
+        c->cmd = cmd = sub;
+    }
+    if ((cmd->arity > 0 && cmd->arity != c->argc) || c->argc < -cmd->arity) {
+        cmd->rejected_calls++;
+        reply_error_arity(c);
+        return 0;
+    }
+    if (!(c->flags & CLIENT_AUTHED) && !(cmd->flags & CMD_NO_AUTH)) {
+        cmd->rejected_calls++;
+        reply_error(c, "NOAUTH Authentication required.");
+        return 0;
+    }
+    if (held_by_pause(cmd) && !(c->flags & CLIENT_PAUSED)) {
+        c->flags |= CLIENT_PAUSED;
+        conn_pause_reading(&c->conn);
+        return 1;
+    }
+
+    long long errors_before = reply_error_total();
+    long long start = util_mono_us();
+    c->flags |= CLIENT_IN_CMD;
+    cmd->proc(c);
+    c->flags &= ~CLIENT_IN_CMD;
+    long long dur = util_mono_us() - start;
+
+    cmd->calls++;
+    cmd->usec += dur;
+    if (reply_error_total() != errors_before)
+        cmd->failed_calls++;
+    server.stat_numcommands++;
+    c->last_cmd = cmd;
+
+    /* CLIENT REPLY SKIP silences exactly the command after it. */
+    if (c->flags & CLIENT_REPLY_SKIP)
+        c->flags &= ~CLIENT_REPLY_SKIP;
+    if (c->flags & CLIENT_REPLY_SKIP_NEXT) {
+        c->flags &= ~CLIENT_REPLY_SKIP_NEXT;
+        c->flags |= CLIENT_REPLY_SKIP;
+    }
+    if (!(cmd->flags & CMD_SKIP_SLOWLOG))
+        slowlog_maybe_add(c, dur);
+    if (server.latency_monitor_threshold > 0)
+        latency_add_sample((cmd->flags & CMD_FAST) ? "fast-command" : "command", dur / 1000);
+    if (server.monitors && !(cmd->flags & (CMD_SKIP_MONITOR | CMD_ADMIN)))
+        monitor_feed(c);
+    return 0;
+}
