@@ -59,6 +59,7 @@ cmd_proc cmd_client_list CMD_WEAK;
 cmd_proc cmd_client_no_evict CMD_WEAK;
 cmd_proc cmd_client_pause CMD_WEAK;
 cmd_proc cmd_client_reply CMD_WEAK;
+cmd_proc cmd_client_setinfo CMD_WEAK;
 cmd_proc cmd_client_setname CMD_WEAK;
 cmd_proc cmd_client_tracking CMD_WEAK;
 cmd_proc cmd_client_trackinginfo CMD_WEAK;

@@ -1,0 +1,142 @@
+/* latency: see latency.h. Each event keeps a ring of LATENCY_SAMPLES
+ * one-per-second samples (a second with several samples keeps the largest),
+ * plus the all-time maximum. */
+#include "latency.h"
+
+#include <string.h>
+
+#include "client.h"
+#include "cmd_procs.h"
+#include "mem.h"
+#include "reply.h"
+#include "server.h"
+#include "util.h"
+
+#define LATENCY_SAMPLES 160
+#define LATENCY_MAX_EVENTS 32
+
+struct sample {
+    long long time; /* unix seconds */
+    long long ms;
+};
+
+struct event {
+    char name[48];
+    struct sample ring[LATENCY_SAMPLES];
+    int idx;   /* next slot */
+    int count; /* samples held */
+    long long max;
+};
+
+static struct event events[LATENCY_MAX_EVENTS];
+static int nevents;
+
+static struct event *find(const char *name, size_t len)
+{
+    for (int i = 0; i < nevents; i++)
+        if (strlen(events[i].name) == len && memcmp(events[i].name, name, len) == 0)
+            return &events[i];
+    return NULL;
+}
+
+void latency_add_sample(const char *name, long long ms)
+{
+    if (server.latency_monitor_threshold <= 0 || ms < server.latency_monitor_threshold)
+        return;
+    struct event *e = find(name, strlen(name));
+    if (!e) {
+        if (nevents == LATENCY_MAX_EVENTS)
+            return;
+        e = &events[nevents++];
+        memset(e, 0, sizeof(*e));
+        strncpy(e->name, name, sizeof(e->name) - 1);
+    }
+    long long now = util_time_ms() / 1000;
+    int prev = (e->idx + LATENCY_SAMPLES - 1) % LATENCY_SAMPLES;
+    if (e->count > 0 && e->ring[prev].time == now) {
+        if (ms > e->ring[prev].ms)
+            e->ring[prev].ms = ms;
+    } else {
+        e->ring[e->idx].time = now;
+        e->ring[e->idx].ms = ms;
+        e->idx = (e->idx + 1) % LATENCY_SAMPLES;
+        if (e->count < LATENCY_SAMPLES)
+            e->count++;
+    }
+    if (ms > e->max)
+        e->max = ms;
+}
+
+void cmd_latency_latest(struct client *c)
+{
+    reply_array(c, nevents);
+    for (int i = 0; i < nevents; i++) {
+        struct event *e = &events[i];
+        const struct sample *last = &e->ring[(e->idx + LATENCY_SAMPLES - 1) % LATENCY_SAMPLES];
+        reply_array(c, 4);
+        reply_bulk_cstr(c, e->name);
+        reply_int(c, last->time);
+        reply_int(c, last->ms);
+        reply_int(c, e->max);
+    }
+}
+
+void cmd_latency_history(struct client *c)
+{
+    struct event *e = find(c->argv[2].ptr, c->argv[2].len);
+    if (!e) {
+        reply_array(c, 0);
+        return;
+    }
+    reply_array(c, e->count);
+    int start = (e->idx + LATENCY_SAMPLES - e->count) % LATENCY_SAMPLES;
+    for (int i = 0; i < e->count; i++) {
+        const struct sample *s = &e->ring[(start + i) % LATENCY_SAMPLES];
+        reply_array(c, 2);
+        reply_int(c, s->time);
+        reply_int(c, s->ms);
+    }
+}
+
+static void remove_event(struct event *e)
+{
+    int i = (int)(e - events);
+    memmove(&events[i], &events[i + 1], sizeof(events[0]) * (size_t)(nevents - i - 1));
+    nevents--;
+}
+
+void cmd_latency_reset(struct client *c)
+{
+    long long resets = 0;
+    if (c->argc == 2) {
+        resets = nevents;
+        nevents = 0;
+    } else {
+        for (int i = 2; i < c->argc; i++) {
+            struct event *e = find(c->argv[i].ptr, c->argv[i].len);
+            if (e) {
+                remove_event(e);
+                resets++;
+            }
+        }
+    }
+    reply_int(c, resets);
+}
+
+void cmd_latency_help(struct client *c)
+{
+    static const char *const help[] = {
+        "DOCTOR",
+        "    Not available in Tern.",
+        "GRAPH <event>",
+        "    Not available in Tern.",
+        "HISTORY <event>",
+        "    Return up to 160 (time, latency in ms) samples recorded for <event>.",
+        "LATEST",
+        "    Return, for every event, the time and latency of its last sample and its maximum.",
+        "RESET [<event> ...]",
+        "    Forget the samples of the given events, or of all events.",
+        NULL,
+    };
+    reply_help(c, help);
+}
