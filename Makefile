@@ -20,12 +20,13 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 UNIT_DEPS_resp   := resp mem
 UNIT_DEPS_util   := util mem
-UNIT_DEPS_glob   := glob
+UNIT_DEPS_glob   := glob mem
 UNIT_DEPS_dict   := dict slab mem util siphash
 UNIT_DEPS_db     := db dict slab mem util siphash glob
 UNIT_DEPS_ev     := ev mem
 UNIT_DEPS_config := config mem util
 UNIT_DEPS_cmd    := cmd cmd_table mem util
+UNIT_DEPS_keys   := t_keys t_expire t_scan t_object db kv dict slab mem util siphash glob
 
 # Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
 INTEG_BINS := $(patsubst tests/integration/itest_%.c,$(B)/tests/itest_%,$(sort $(wildcard tests/integration/itest_*.c)))
@@ -46,14 +47,15 @@ $(B)/obj $(B)/tests:
 -include $(OBJS:.o=.d)
 
 .SECONDEXPANSION:
-$(B)/tests/test_%: tests/unit/test_%.c $$(patsubst %,$(B)/obj/%.o,$$(UNIT_DEPS_$$*)) | $(B)/tests
+$(B)/tests/test_%: tests/unit/test_%.c $$(addprefix $(B)/obj/,$$(addsuffix .o,$$(UNIT_DEPS_$$*))) | $(B)/tests
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
 $(B)/tests/itest_%: tests/integration/itest_%.c tests/integration/harness.c | $(B)/tests
 	$(CC) $(CFLAGS) -Itests/integration $(LDFLAGS) -o $@ $^ -lhiredis -lcmocka $(LDLIBS)
 
-$(B)/tests/compat-runner: tests/compat/runner.c | $(B)/tests
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lhiredis $(LDLIBS)
+# The compat runner is a plain TCP client; it links only mem.o.
+$(B)/tests/compat-runner: tests/compat/runner.c tests/compat/rio.c tests/compat/rio.h $(B)/obj/mem.o | $(B)/tests
+	$(CC) $(CFLAGS) -Itests/compat $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
 run: $(B)/tern-server
 	$(B)/tern-server

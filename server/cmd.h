@@ -202,4 +202,21 @@ int cmd_execute(struct client *c);
 /* Reset all calls/usec/... counters (CONFIG RESETSTAT). */
 void cmd_reset_stats(void);
 
+/* Key extraction from the key specs (cmd_keys.c), as Redis 7.0's
+ * getKeysFromCommandWithSpecs: argv[0..argc) is the whole command line
+ * (argv[0] the command name, argv[1] the subcommand's for a subcommand).
+ * Stores the argv index of each key in out[] (and its CMD_KS_* flags in
+ * flags_out[] unless NULL), at most outcap of them; outcap >= argc always
+ * suffices for the Redis 7.0 table. Returns the number of keys found (may
+ * exceed outcap), 0 when the line doesn't fit the specs. O(argc). */
+struct resp_arg;
+int cmd_get_keys(const struct cmd *cmd, int argc, const struct resp_arg *argv, int *out,
+                 int outcap, unsigned *flags_out);
+/* 1 if the command has at least one key spec that names a real key. */
+int cmd_has_keys(const struct cmd *cmd);
+/* 1 if the key positions can't be told from first/last/step alone (the
+ * "movablekeys" flag COMMAND INFO shows): a key spec that is not a plain
+ * index + range, or CMD_MOVABLE_KEYS set in the row. */
+int cmd_movable_keys(const struct cmd *cmd);
+
 #endif

@@ -65,6 +65,7 @@ int db_id(const struct db *db);
 size_t db_size(const struct db *db);            /* keys, including not-yet-reaped expired */
 size_t db_expires(const struct db *db);         /* keys with a TTL */
 long long db_avg_ttl(const struct db *db);      /* estimate, ms, for INFO keyspace */
+size_t db_table_mem(const struct db *db);       /* bytes of hash-table overhead (MEMORY STATS) */
 
 /* Lookup flags */
 #define DB_LOOKUP_NOTOUCH  (1u << 0) /* do not update LRU */
@@ -158,7 +159,9 @@ extern struct db_stats db_stats;
 /* The cached clock the db uses for expiry (unix ms) and LRU (seconds); the
  * server updates it once per event-loop iteration. Tests set it directly. */
 extern long long db_clock_ms;
-/* Active expiry is off when 0 (DEBUG SET-ACTIVE-EXPIRE 0); lazy expiry still works. */
+/* Despite its name this is the ACTIVE expiry switch: db_active_expire does
+ * nothing when it is 0 (DEBUG SET-ACTIVE-EXPIRE 0); lazy expiry in lookups
+ * always works. Default 1. */
 extern int db_lazy_expire_enabled;
 
 #endif

@@ -34,6 +34,7 @@ struct db;
 #define NOTIFY_MODULE   (1 << 12) /* d */
 #define NOTIFY_NEW      (1 << 13) /* n */
 
+/* key == NULL (klen 0) means every key of db changed (FLUSHDB, FLUSHALL, SWAPDB). */
 void notify_key_modified(struct db *db, const char *key, size_t klen);
 void notify_event(int cls, const char *event, struct db *db, const char *key, size_t klen);
 

@@ -15,9 +15,10 @@
  *     Inline arguments are unescaped in place, so the buffer must be writable.
  *
  * Errors (the message is Redis's text, without the leading "-ERR "):
- *   "Protocol error: invalid multibulk length"      (*n with n > 1024*1024 or not a number)
+ *   "Protocol error: invalid multibulk length"      (*n with n > INT_MAX or not a number)
  *   "Protocol error: invalid bulk length"           ($n with n < 0, n > max_bulk, not a number)
- *   "Protocol error: expected '$', got 'x'"         (x is the byte seen)
+ *   "Protocol error: expected '$', got 'x'"         (x is the byte seen; '\r' and '\n'
+ *                                                     are shown as ' ', as Redis does)
  *   "Protocol error: too big inline request"        (no newline in LIM_INLINE_MAX bytes)
  *   "Protocol error: too big mbulk count string"    (no \r\n after '*' in LIM_INLINE_MAX bytes)
  *   "Protocol error: too big bulk count string"     (no \r\n after '$' in LIM_INLINE_MAX bytes)
@@ -26,6 +27,15 @@
  *                                                    (when lim->unauthenticated and the
  *                                                     count > 10 or a bulk > 16384)
  * After an error the caller replies "-ERR <msg>\r\n" and closes the connection.
+ *
+ * Quirks kept from Redis 7.0 (verified against redis-server 7.0.15):
+ *   - a header line ends at the first '\r' and the byte after it is skipped
+ *     unchecked ("*1\rX$4..." works); the two bytes after bulk data are also
+ *     skipped unchecked ("$4\r\nPINGxx" is a valid PING);
+ *   - Redis finds line ends with strchr(), so a NUL byte before the '\r' (or,
+ *     inline, before the '\n') hides it: the parser waits, and fails with the
+ *     "too big ..." error once more than LIM_INLINE_MAX bytes are pending;
+ *   - the element count preallocates at most 1024 argv entries.
  *
  * Invariants: the parser never reads outside buf[0..len); it never allocates
  * more than O(argc) memory for argv regardless of what the input announces
@@ -62,11 +72,16 @@ struct resp_parser {
     int state;
     long long multibulk_left;
     long long bulk_len;
-    size_t pos;                /* bytes of the current command already scanned */
+    size_t pos;                /* offset of the current line / element in the command */
+    size_t scan;               /* offset up to which the line end was searched */
+    int stuck;                 /* a NUL hides the line end: wait for the size error */
     int argcap;
     size_t *offs;              /* argument offsets from the command start, while incomplete */
+    char errbuf[48];           /* holds the "expected '$', got 'x'" message */
 };
 
+/* Initialise an empty parser (zeroes it: call it on a fresh struct only,
+ * or after resp_parser_free()). */
 void resp_parser_init(struct resp_parser *p);
 /* Free what the parser owns. */
 void resp_parser_free(struct resp_parser *p);
@@ -78,8 +93,9 @@ void resp_parser_free(struct resp_parser *p);
  *   > 0  bytes consumed; p->argc/p->argv hold the command, the slices valid
  *        until the next resp_parse() call or until buf changes;
  *   0    incomplete: call again with more bytes (state is kept);
- *   -1   protocol error: p->err says which. The parser must be reset with
- *        resp_parser_init() before reuse.
+ *   -1   protocol error: p->err says which (valid until the parser is freed);
+ *        later calls return -1 again. To reuse the parser, call
+ *        resp_parser_free() then resp_parser_init().
  * Cost: O(new bytes) per call, amortised; never rescans completed elements. */
 ssize_t resp_parse(struct resp_parser *p, char *buf, size_t len, const struct resp_limits *lim);
 

@@ -18,8 +18,9 @@
 int util_str2ll(const char *s, size_t len, long long *out);
 /* Same, but the value must fit in a long (same as long long here). */
 int util_str2l(const char *s, size_t len, long *out);
-/* Unsigned variant used by SCAN cursors (as Redis's string2ull is strtoull based:
- * accepts what strtoull accepts fully, no trailing junk). */
+/* Unsigned variant with Redis 7.0's SCAN cursor rule: strtoull over the whole
+ * string; a leading space, trailing junk or overflow fail; "" (0), "+5",
+ * "007" and "-1" (wraps to ULLONG_MAX) are accepted, as Redis accepts them. */
 int util_str2ull(const char *s, size_t len, unsigned long long *out);
 
 /* Long double parse as Redis's string2ld (INCRBYFLOAT): strtold over the
@@ -50,12 +51,19 @@ long long util_mono_us(void);
 /* Case-insensitive comparison of a slice with a NUL-terminated ASCII word. */
 int util_eq_ci(const char *s, size_t len, const char *word);
 
-/* Parse a memory size with Redis's config units: plain bytes, or a number
- * followed by k kb m mb g gb (case-insensitive; k = 1000, kb = 1024, etc.).
- * Returns 1 on success. */
+/* Parse a memory size with Redis 7.0's config units (memtoull): digits, then
+ * nothing, b, k, kb, m, mb, g or gb (case-insensitive; k = 1000, kb = 1024,
+ * etc.). No sign or spaces ("-1", " 1", "1.5mb" fail); "" and "k" give 0;
+ * too many digits saturate at ULLONG_MAX and the unit multiply wraps (Redis
+ * does both). Returns 1 on success, 0 if not a memory value. */
+int util_memtoull(const char *s, unsigned long long *out);
+/* Same, for a signed setting: also 0 when the value exceeds LLONG_MAX (the
+ * caller cannot tell that from a syntax error; use util_memtoull where the
+ * error text differs, as Redis's "argument must be between ..." does). */
 int util_memtoll(const char *s, long long *out);
 
-/* 40 hex characters from a good random source (for run_id), NUL-terminated. */
+/* n hex characters (40 for a run_id) from a good random source, then a NUL:
+ * dst must hold n + 1 bytes. */
 void util_random_hex(char *dst, size_t n);
 /* Fill buf with n random bytes (getrandom(2), falling back to /dev/urandom). */
 void util_random_bytes(void *buf, size_t n);
