@@ -5,7 +5,7 @@ B        ?= build
 CC       ?= cc
 OPT      ?= -O2
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
-CFLAGS   += -std=c11 -D_GNU_SOURCE $(OPT) -g $(WARN) -Iserver $(EXTRA_CFLAGS)
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(OPT) -g $(WARN) -iquote server $(EXTRA_CFLAGS)
 LDFLAGS  += $(EXTRA_LDFLAGS)
 LDLIBS   += -lm
 
@@ -22,10 +22,10 @@ UNIT_DEPS_resp   := resp mem
 UNIT_DEPS_util   := util mem
 UNIT_DEPS_glob   := glob mem
 UNIT_DEPS_dict   := dict slab mem util siphash
-UNIT_DEPS_db     := db dict slab mem util siphash glob
+UNIT_DEPS_db     := db kv dict slab mem util siphash
 UNIT_DEPS_ev     := ev mem
-UNIT_DEPS_config := config mem util
-UNIT_DEPS_cmd    := cmd cmd_table mem util
+UNIT_DEPS_config := config config_table config_load config_rewrite mem
+UNIT_DEPS_cmd    := cmd_table cmd_keys cmd_info util mem glob
 UNIT_DEPS_keys   := t_keys t_expire t_scan t_object db kv dict slab mem util siphash glob
 
 # Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
@@ -50,8 +50,8 @@ $(B)/obj $(B)/tests:
 $(B)/tests/test_%: tests/unit/test_%.c $$(addprefix $(B)/obj/,$$(addsuffix .o,$$(UNIT_DEPS_$$*))) | $(B)/tests
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
-$(B)/tests/itest_%: tests/integration/itest_%.c tests/integration/harness.c | $(B)/tests
-	$(CC) $(CFLAGS) -Itests/integration $(LDFLAGS) -o $@ $^ -lhiredis -lcmocka $(LDLIBS)
+$(B)/tests/itest_%: tests/integration/itest_%.c tests/integration/harness.c tests/integration/harness.h | $(B)/tests
+	$(CC) $(CFLAGS) -Itests/integration $(LDFLAGS) -o $@ $(filter %.c,$^) -lhiredis -lcmocka $(LDLIBS)
 
 # The compat runner is a plain TCP client; it links only mem.o.
 $(B)/tests/compat-runner: tests/compat/runner.c tests/compat/rio.c tests/compat/rio.h $(B)/obj/mem.o | $(B)/tests

@@ -151,6 +151,10 @@ static void on_input(struct conn *conn)
         if (cmd_execute(c) != 0)
             return; /* held: the command stays in the buffer for later */
         conn->qpos += (size_t)n;
+        if (c->flags & CLIENT_CLOSE_AFTER_CMD) {
+            client_close_after_reply(c);
+            return;
+        }
         c->argc = 0;
         c->argv = NULL;
     }

@@ -11,7 +11,6 @@
  * without a struct server field get private storage here.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +40,7 @@ static char errbuf[512];
 char *cfg_fmt(const char *fmt, ...)
 {
     va_list ap;
+    if (!fmt) fmt = ""; /* never true; silences GCC's -Wformat-truncation under UBSan */
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
@@ -66,14 +66,14 @@ int cfg_str2ll(const char *s, size_t len, long long *out)
     for (; i < len; i++) {
         if (s[i] < '0' || s[i] > '9') return 0;
         unsigned d = (unsigned)(s[i] - '0');
-        if (v > (ULLONG_MAX - d) / 10) return 0;
+        if (v > (CFG_ULLONG_MAX - d) / 10) return 0;
         v = v * 10 + d;
     }
     if (neg) {
-        if (v > (unsigned long long)LLONG_MAX + 1) return 0;
+        if (v > (unsigned long long)CFG_LLONG_MAX + 1) return 0;
         *out = (long long)(0 - v);
     } else {
-        if (v > (unsigned long long)LLONG_MAX) return 0;
+        if (v > (unsigned long long)CFG_LLONG_MAX) return 0;
         *out = (long long)v;
     }
     return 1;
@@ -205,7 +205,7 @@ static int enum_lookup(const struct cfg *c, const char *s)
 {
     for (const struct cfg_enum *e = c->enums; e->name; e++)
         if (strcasecmp(e->name, s) == 0) return e->val;
-    return INT_MIN;
+    return CFG_INT_MIN;
 }
 
 static const char *enum_name(const struct cfg *c, int v)
@@ -218,7 +218,7 @@ static const char *enum_name(const struct cfg *c, int v)
 static int enum_set(struct cfg *c, const char *s, const char **err)
 {
     int v = enum_lookup(c, s);
-    if (v == INT_MIN) {
+    if (v == CFG_INT_MIN) {
         size_t n = (size_t)snprintf(errbuf, sizeof errbuf,
                                     "argument(s) must be one of the following: ");
         for (const struct cfg_enum *e = c->enums; e->name && n < sizeof errbuf; e++)
@@ -483,8 +483,8 @@ static void restore(struct cfg **cs, char **old, int n)
  * immutable, protected, duplicate), back up, set all, then run each distinct
  * apply hook once; any failure restores every value. O(n^2) in the number of
  * pairs, which is tiny. */
-int config_set_pairs(int n, const char *const *names, const char *const *values,
-                     int local_client, char **err)
+static int set_pairs(int n, const char *const *names, const char *const *values,
+                     int local_client, int any_protected, char **err)
 {
     struct cfg **cs = mem_calloc((size_t)n, sizeof *cs);
     int *al = mem_calloc((size_t)n, sizeof *al);
@@ -501,7 +501,8 @@ int config_set_pairs(int n, const char *const *names, const char *const *values,
             invalid = 1;
             break;
         }
-        int prot_ok = server.enable_protected_configs == CONFIG_PROTECTED_YES ||
+        int prot_ok = any_protected ||
+                      server.enable_protected_configs == CONFIG_PROTECTED_YES ||
                       (server.enable_protected_configs == CONFIG_PROTECTED_LOCAL && local_client);
         if ((c->flags & CF_IMMUTABLE) || ((c->flags & CF_PROTECTED) && !prot_ok)) {
             errstr = (c->flags & CF_IMMUTABLE) ? "can't set immutable config"
@@ -569,7 +570,13 @@ done:
     return rc;
 }
 
+int config_set_pairs(int n, const char *const *names, const char *const *values,
+                     int local_client, char **err)
+{
+    return set_pairs(n, names, values, local_client, 0, err);
+}
+
 int config_set_one(const char *name, const char *value, char **err)
 {
-    return config_set_pairs(1, &name, &value, 1, err);
+    return set_pairs(1, &name, &value, 1, 1, err);
 }

@@ -11,6 +11,14 @@
 
 #include "config.h"
 
+/* server/limits.h shadows <limits.h> under -Iserver, so the few libc
+ * limits needed here come from the compiler's predefined macros. */
+#define CFG_INT_MAX __INT_MAX__
+#define CFG_INT_MIN (-__INT_MAX__ - 1)
+#define CFG_UINT_MAX (__INT_MAX__ * 2U + 1U)
+#define CFG_LLONG_MAX __LONG_LONG_MAX__
+#define CFG_ULLONG_MAX (__LONG_LONG_MAX__ * 2ULL + 1ULL)
+
 enum cfg_type { CT_BOOL, CT_NUM, CT_ENUM, CT_STR, CT_SPECIAL };
 
 #define CF_IMMUTABLE  (1u << 0)  /* CONFIG SET refuses: "can't set immutable config" */

@@ -9,8 +9,8 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <glob.h>
-#include <limits.h>
+#include <dirent.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,31 +172,52 @@ static int read_stream(FILE *fp, struct buf *b)
     return ferror(fp) ? -1 : 0;
 }
 
-/* Read a file (or every file a wildcard matches; none is fine) into b.
- * Returns 0, or -1 and sets *errmsg. */
+static int read_one_file(const char *f, struct buf *b, char **errmsg)
+{
+    FILE *fp = fopen(f, "r");
+    if (!fp || read_stream(fp, b) < 0) {
+        *errmsg = cfg_fmt("Fatal error, can't open config file '%s': %s", f, strerror(errno));
+        if (fp) fclose(fp);
+        return -1;
+    }
+    fclose(fp);
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read a file into b; a wildcard (* ? [) in the last path component reads
+ * every matching file in name order, and no match is fine, as Redis's use of
+ * glob(3) does. (server/glob.h shadows <glob.h>, hence fnmatch: wildcards in
+ * directory components are not supported.) Returns 0, or -1 and *errmsg. */
 static int read_config_file(const char *path, struct buf *b, char **errmsg)
 {
-    glob_t g;
-    int wild = strpbrk(path, "*?[") != NULL;
-    size_t n = 1;
-    if (wild) {
-        if (glob(path, 0, NULL, &g) != 0) return 0;
-        n = g.gl_pathc;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const char *f = wild ? g.gl_pathv[i] : path;
-        FILE *fp = fopen(f, "r");
-        if (!fp || read_stream(fp, b) < 0) {
-            *errmsg = cfg_fmt("Fatal error, can't open config file '%s': %s", f, strerror(errno));
-            if (fp) fclose(fp);
-            if (wild) globfree(&g);
-            return -1;
-        }
-        fclose(fp);
-    }
-    if (wild) globfree(&g);
     if (!b->p) buf_add(b, "", 0);
-    return 0;
+    if (!strpbrk(path, "*?[")) return read_one_file(path, b, errmsg);
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? mem_strndup(path, (size_t)(slash - path) + 1) : mem_strdup("./");
+    const char *pat = slash ? slash + 1 : path;
+    DIR *d = opendir(dir);
+    char **names = NULL;
+    int n = 0, rc = 0;
+    struct dirent *de;
+    while (d && (de = readdir(d)) != NULL) {
+        if (fnmatch(pat, de->d_name, FNM_PERIOD) != 0) continue;
+        names = mem_realloc(names, sizeof(char *) * (size_t)(n + 1));
+        names[n++] = slash ? cfg_fmt("%s%s", dir, de->d_name) : mem_strdup(de->d_name);
+    }
+    if (d) closedir(d);
+    if (n) qsort(names, (size_t)n, sizeof(char *), cmp_str);
+    for (int i = 0; i < n; i++) {
+        if (rc == 0 && read_one_file(names[i], b, errmsg) < 0) rc = -1;
+        mem_free(names[i]);
+    }
+    mem_free(names);
+    mem_free(dir);
+    return rc;
 }
 
 static int load_text(const char *text, char **errmsg, int depth);
@@ -273,6 +294,20 @@ static int load_text(const char *text, char **errmsg, int depth)
                     if (!(c->flags & CF_MULTI) && argc != 2) {
                         err = "wrong number of arguments";
                         r = -1;
+                    } else if ((c->flags & CF_MULTI) && argc == 2 && argv[1][0]) {
+                        /* One non-empty argument to a multi-argument
+                         * parameter (--save "900 1", --client-output-buffer-limit
+                         * "normal 1mb 0 0") is split again, as Redis does. */
+                        char **sub;
+                        int subc = config_split_args(argv[1], &sub);
+                        if (subc < 0) {
+                            err = "Unbalanced quotes in configuration line";
+                            r = -1;
+                        } else {
+                            if (!cfg_set_args(c, sub, subc, &err))
+                                r = -1;
+                            config_free_args(sub, subc);
+                        }
                     } else if (!cfg_set_args(c, argv + 1, argc - 1, &err)) {
                         r = -1;
                     }

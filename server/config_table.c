@@ -10,7 +10,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -203,7 +202,9 @@ static int save_set(char **argv, int argc, const char **err)
             return 0;
         }
     }
-    if (!cfg_loading || !save_loaded) {
+    /* An empty "save" always clears, even after earlier lines (checked
+     * against redis-server: a file's save lines then --save "" gives none). */
+    if (!cfg_loading || !save_loaded || argc == 0) {
         mem_free(server.save_params);
         server.save_params = NULL;
         server.save_params_len = 0;
@@ -276,7 +277,7 @@ static char *bind_get(void)
 static int bind_rewrite(const char *name, struct cfg_rwline **out)
 {
     char *v = bind_get();
-    int is_default = strcmp(v, "* -::*") == 0;
+    int is_default = strcmp(v, "127.0.0.1 -::1") == 0;
     one_line(v[0] ? cfg_fmt("%s %s", name, v) : cfg_fmt("%s \"\"", name), !is_default, out);
     mem_free(v);
     return 1;
@@ -348,19 +349,25 @@ static char *cobl_get(void)
     return mem_strdup(buf);
 }
 
+/* Only classes that differ from their default get a line: reusing an old
+ * "pubsub" line for a default "normal" one would shuffle the file on every
+ * rewrite, and a missing class simply keeps its default on restart. */
 static int cobl_rewrite(const char *name, struct cfg_rwline **out)
 {
     struct cfg_rwline *l = mem_alloc(sizeof *l * 3);
+    int n = 0;
     for (int cls = 0; cls < 3; cls++) {
+        int differs = 0;
+        for (int k = 0; k < 3; k++) differs |= *cobl_field(cls, k) != cobl_defaults[cls][k];
+        if (!differs) continue;
         char *h = cfg_fmt_memory(*cobl_field(cls, 0)), *s = cfg_fmt_memory(*cobl_field(cls, 1));
-        l[cls].text = cfg_fmt("%s %s %s %s %lld", name, cobl_names[cls], h, s, *cobl_field(cls, 2));
-        l[cls].force = 0;
-        for (int k = 0; k < 3; k++) l[cls].force |= *cobl_field(cls, k) != cobl_defaults[cls][k];
+        l[n].text = cfg_fmt("%s %s %s %s %lld", name, cobl_names[cls], h, s, *cobl_field(cls, 2));
+        l[n++].force = 1;
         mem_free(h);
         mem_free(s);
     }
     *out = l;
-    return 3;
+    return n;
 }
 
 /* oom-score-adj-values: three integers in [-2000, 2000]. */
@@ -586,7 +593,9 @@ void cfg_table_special_defaults(void)
     pct_vals[2] = 99.9;
     pct_len = 3;
     server.notify_keyspace_events = 0;
-    char *bind_def[2] = {"*", "-::*"};
+    /* Redis's redis.conf default (the bare binary would listen on every
+     * interface): loopback only, IPv6 optional. */
+    char *bind_def[2] = {"127.0.0.1", "-::1"};
     const char *ignored;
     bind_set(bind_def, 2, &ignored);
     int was = cfg_loading;
@@ -599,8 +608,8 @@ void cfg_table_special_defaults(void)
 
 /* ---- the table, in Redis 7.0's order of types ---- */
 
-#define INTMAX INT_MAX
-#define LMAX LLONG_MAX
+#define INTMAX CFG_INT_MAX
+#define LMAX CFG_LLONG_MAX
 
 struct cfg cfg_table[] = {
     /* bool */
@@ -717,7 +726,7 @@ struct cfg cfg_table[] = {
     NUM("io-threads", NULL, IMM, SRV(io_threads), 1, 128, 1),
     NUM("auto-aof-rewrite-percentage", NULL, 0, SRV(auto_aof_rewrite_percentage), 0, INTMAX, 100),
     NUM("cluster-replica-validity-factor", "cluster-slave-validity-factor", 0, NONE, 0, INTMAX, 10),
-    NUM("list-max-listpack-size", "list-max-ziplist-size", 0, SRV(list_max_listpack_size), INT_MIN,
+    NUM("list-max-listpack-size", "list-max-ziplist-size", 0, SRV(list_max_listpack_size), CFG_INT_MIN,
         INTMAX, -2),
     NUM("tcp-keepalive", NULL, 0, SRV(tcp_keepalive), 0, INTMAX, 300),
     NUM("cluster-migration-barrier", NULL, 0, NONE, 0, INTMAX, 1),
@@ -741,8 +750,8 @@ struct cfg cfg_table[] = {
     NUM("repl-timeout", NULL, 0, NONE, 1, INTMAX, 60),
     NUM("repl-ping-replica-period", "repl-ping-slave-period", 0, NONE, 1, INTMAX, 10),
     NUM("list-compress-depth", NULL, 0, SRV(list_compress_depth), 0, INTMAX, 0),
-    NUM("rdb-key-save-delay", NULL, CF_HIDDEN, NONE, INT_MIN, INTMAX, 0),
-    NUM("key-load-delay", NULL, CF_HIDDEN, NONE, INT_MIN, INTMAX, 0),
+    NUM("rdb-key-save-delay", NULL, CF_HIDDEN, NONE, CFG_INT_MIN, INTMAX, 0),
+    NUM("key-load-delay", NULL, CF_HIDDEN, NONE, CFG_INT_MIN, INTMAX, 0),
     NUM("active-expire-effort", NULL, 0, SRV(active_expire_effort), 1, 10, 1),
     NUM("hz", NULL, 0, SRV(hz), 0, INTMAX, 10),
     NUM("min-replicas-to-write", "min-slaves-to-write", 0, NONE, 0, INTMAX, 0),
@@ -750,12 +759,12 @@ struct cfg cfg_table[] = {
     NUM("watchdog-period", NULL, CF_HIDDEN, NONE, 0, INTMAX, 0),
     NUM("shutdown-timeout", NULL, 0, SRV(shutdown_timeout), 0, INTMAX, 10),
     NUM("repl-diskless-sync-max-replicas", NULL, 0, NONE, 0, INTMAX, 0),
-    NUM("socket-mark-id", NULL, IMM | UNS, NONE, 0, UINT_MAX, 0),
+    NUM("socket-mark-id", NULL, IMM | UNS, NONE, 0, CFG_UINT_MAX, 0),
     NUM("tls-port", NULL, 0, NONE, 0, 65535, 0),
     NUM("tls-session-cache-size", NULL, 0, NONE, 0, INTMAX, 20480),
     NUM("tls-session-cache-timeout", NULL, 0, NONE, 0, INTMAX, 300),
     /* unsigned int */
-    NUM("maxclients", NULL, UNS, SRV(maxclients), 1, UINT_MAX, 10000),
+    NUM("maxclients", NULL, UNS, SRV(maxclients), 1, CFG_UINT_MAX, 10000),
     NUM("unixsocketperm", NULL, IMM | UNS | CF_OCTAL, SRV(unixsocketperm), 0, 0777, 0),
     /* long and long long */
     NUM("active-defrag-max-scan-fields", NULL, 0, NONE, 1, LMAX, 1000),

@@ -151,22 +151,24 @@ static int string_enc(const char *s, size_t len)
     return len <= 44 ? KV_ENC_EMBSTR : KV_ENC_RAW;
 }
 
-/* Insert a new entry built from p, replacing whatever the key held. The old
- * entry (if any) is found first so p may borrow bytes from it. */
+/* Insert a new entry built from p, replacing whatever the key held. The new
+ * entry is built before the old one is freed, so p may borrow key or value
+ * bytes from it (SET k <value of k>). */
 static struct kv *put(struct db *db, struct kv_parts *p, unsigned flags)
 {
     uint32_t old = dict_find(&db->d, p->key, p->klen);
-    if (old && is_expired(kv_at(old))) {
-        /* As Redis's lookupKeyWrite: an expired key is deleted (and
-         * announced) before being overwritten, so KEEPTTL keeps nothing. */
-        expire_entry(db, old);
-        old = 0;
-    }
-    if (old && (flags & DB_SET_KEEPTTL))
+    /* As Redis's lookupKeyWrite: an expired key is deleted (and announced)
+     * before being overwritten, so KEEPTTL keeps nothing from it. */
+    int old_expired = old && is_expired(kv_at(old));
+    if (old && !old_expired && (flags & DB_SET_KEEPTTL))
         p->expire = kv_expire(kv_at(old));
     uint32_t h = kv_build(p);
     if (p->expire >= 0)
         db->expires++;
+    if (old_expired) {
+        expire_entry(db, old);
+        old = 0;
+    }
     if (old) {
         dict_replace(&db->d, old, h);
         if (kv_has_expire(kv_at(old)))
@@ -178,8 +180,8 @@ static struct kv *put(struct db *db, struct kv_parts *p, unsigned flags)
     return kv_at(h);
 }
 
-struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char *val,
-                         size_t vlen, int enc, long long expire_ms, unsigned flags)
+struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char *val, size_t vlen,
+                         int enc, long long expire_ms, unsigned flags)
 {
     struct kv_parts p = {.type = KV_STRING,
                          .enc = enc >= 0 ? enc : string_enc(val, vlen),
@@ -192,8 +194,8 @@ struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char
     return put(db, &p, flags);
 }
 
-struct kv *db_set_object(struct db *db, const char *key, size_t klen, int type, int enc,
-                         void *ptr, long long expire_ms, unsigned flags)
+struct kv *db_set_object(struct db *db, const char *key, size_t klen, int type, int enc, void *ptr,
+                         long long expire_ms, unsigned flags)
 {
     struct kv_parts p = {.type = type,
                          .enc = enc,
@@ -439,7 +441,7 @@ unsigned long long db_scan(struct db *db, unsigned long long cursor, long count,
  * keys among those sampled is above 10% (there is likely more to reap). We
  * judge it over the whole call after a minimum sample, so one lucky batch
  * does not end a call that is reaping a mostly-expired keyspace. */
-#define EXPIRE_BATCH 16
+#define EXPIRE_BATCH      16
 #define EXPIRE_MIN_SAMPLE 64
 #define EXPIRE_STALE_PERC 10
 
@@ -450,8 +452,8 @@ size_t db_active_expire(struct db *db, long long budget_us)
     long long start = util_mono_us();
     size_t sampled = 0, expired = 0, ttl_n = 0, empty_rounds = 0;
     long long ttl_sum = 0;
-    size_t max_empty = (db->d.size[0] > db->d.size[1] ? db->d.size[0] : db->d.size[1]) /
-                           (4096 * 64) + 2;
+    size_t max_empty =
+        (db->d.size[0] > db->d.size[1] ? db->d.size[0] : db->d.size[1]) / (4096 * 64) + 2;
     uint32_t batch[EXPIRE_BATCH];
     for (;;) {
         size_t buckets = 0;

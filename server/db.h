@@ -7,7 +7,10 @@
  * Entry lifetime: a struct kv pointer returned by a lookup stays valid until
  * the next call that writes to the same db (set, delete, resize, expire change,
  * or another lookup that may lazily expire keys). Functions that may move an
- * entry take a struct kv ** and update it.
+ * entry take a struct kv ** and update it. (In practice an entry moves only
+ * when its own size changes: TTL added/removed, string made writable, value
+ * replaced; rehashing never moves entries, and a lookup of key B can only
+ * free B.)
  *
  * Types are numbered as Redis numbers them (TYPE, RDB). Encodings are the
  * names OBJECT ENCODING reports; the physical layout is kv.c's business.
@@ -21,8 +24,15 @@
 enum kv_type { KV_STRING = 0, KV_LIST = 1, KV_SET = 2, KV_ZSET = 3, KV_HASH = 4, KV_STREAM = 6 };
 
 enum kv_enc {
-    KV_ENC_RAW, KV_ENC_INT, KV_ENC_EMBSTR, KV_ENC_LISTPACK, KV_ENC_QUICKLIST,
-    KV_ENC_INTSET, KV_ENC_HASHTABLE, KV_ENC_SKIPLIST, KV_ENC_STREAM
+    KV_ENC_RAW,
+    KV_ENC_INT,
+    KV_ENC_EMBSTR,
+    KV_ENC_LISTPACK,
+    KV_ENC_QUICKLIST,
+    KV_ENC_INTSET,
+    KV_ENC_HASHTABLE,
+    KV_ENC_SKIPLIST,
+    KV_ENC_STREAM
 };
 /* "raw", "int", "embstr", "listpack", ... */
 const char *kv_enc_name(int enc);
@@ -48,7 +58,7 @@ int kv_enc(const struct kv *e);
 const char *kv_str(const struct kv *e, size_t *len);
 /* Collection object (non-string types). */
 void *kv_ptr(const struct kv *e);
-void kv_set_ptr(struct kv *e, void *ptr);     /* no free of the old one */
+void kv_set_ptr(struct kv *e, void *ptr); /* no free of the old one */
 void kv_set_enc(struct kv *e, int enc);
 /* Absolute expiry in unix ms, or -1. */
 long long kv_expire(const struct kv *e);
@@ -62,10 +72,10 @@ size_t kv_mem(const struct kv *e);
 struct db *db_create(int id);
 void db_free(struct db *db);
 int db_id(const struct db *db);
-size_t db_size(const struct db *db);            /* keys, including not-yet-reaped expired */
-size_t db_expires(const struct db *db);         /* keys with a TTL */
-long long db_avg_ttl(const struct db *db);      /* estimate, ms, for INFO keyspace */
-size_t db_table_mem(const struct db *db);       /* bytes of hash-table overhead (MEMORY STATS) */
+size_t db_size(const struct db *db);       /* keys, including not-yet-reaped expired */
+size_t db_expires(const struct db *db);    /* keys with a TTL */
+long long db_avg_ttl(const struct db *db); /* estimate, ms, for INFO keyspace */
+size_t db_table_mem(const struct db *db);  /* bytes of hash-table overhead (MEMORY STATS) */
 
 /* Lookup flags */
 #define DB_LOOKUP_NOTOUCH  (1u << 0) /* do not update LRU */
@@ -73,17 +83,21 @@ size_t db_table_mem(const struct db *db);       /* bytes of hash-table overhead 
 
 /* Find key; an expired key is deleted on the way (lazy expiry, counted in
  * db_stats.expired and announced through db_hooks.on_expired) and NULL is
- * returned. O(1) average. */
+ * returned. Unless DB_LOOKUP_NOTOUCH, the entry's LRU field is set to the
+ * LRU clock (db_clock_ms / 1000, 24 bits); in LFU mode pass NOTOUCH and
+ * update the field yourself. O(1) average. */
 struct kv *db_lookup(struct db *db, const char *key, size_t klen, unsigned flags);
 
 /* Set key to a string value, replacing any value of any type. enc is
  * KV_ENC_INT/EMBSTR/RAW to force one, or -1 for Redis's SET rule (int if the
  * text is a canonical integer of <= 20 chars, else embstr if <= 44 bytes, else
  * raw). DB_SET_KEEPTTL keeps an existing TTL; otherwise the TTL becomes
- * expire_ms (-1 for none). Returns the new entry. */
+ * expire_ms (-1 for none). An existing but expired key is first reaped as
+ * by a lookup (counted, hook called). key and val may point into the entry
+ * being replaced. The old value is freed. Returns the new entry. */
 #define DB_SET_KEEPTTL (1u << 0)
-struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char *val,
-                         size_t vlen, int enc, long long expire_ms, unsigned flags);
+struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char *val, size_t vlen,
+                         int enc, long long expire_ms, unsigned flags);
 /* Make the string value of *ep exactly newlen bytes long and writable: old
  * bytes are kept, new ones are zero. The encoding becomes raw. *ep is updated
  * (the entry may move). Amortised O(1) per appended byte (growth is geometric
@@ -91,9 +105,10 @@ struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char
 char *db_string_resize(struct db *db, struct kv **ep, size_t newlen);
 
 /* Set key to a collection value, taking ownership of ptr (freed through the
- * type's ops). Same replace and TTL rules as db_set_string. */
-struct kv *db_set_object(struct db *db, const char *key, size_t klen, int type, int enc,
-                         void *ptr, long long expire_ms, unsigned flags);
+ * type's ops). Same replace and TTL rules as db_set_string; ptr must not be
+ * the current value of key (that one is freed). */
+struct kv *db_set_object(struct db *db, const char *key, size_t klen, int type, int enc, void *ptr,
+                         long long expire_ms, unsigned flags);
 
 /* Delete key. Returns 1 if it existed (expired keys count as absent: 0). */
 int db_delete(struct db *db, const char *key, size_t klen);
@@ -118,7 +133,10 @@ size_t db_empty(struct db *db);
 /* Exchange the contents of two databases (SWAPDB). O(1). */
 void db_swap(struct db *a, struct db *b);
 
-/* A random live key (expired ones met on the way are deleted), or NULL. */
+/* A random live key (expired ones met on the way are deleted), or NULL.
+ * Fair among keys (rejection sampling over buckets). After 100 expired picks
+ * in a row it sweeps the table from the start, reaping expired keys until it
+ * meets a live one: O(n) at worst, only when nearly all keys are expired. */
 struct kv *db_random(struct db *db);
 
 /* Iterate: the callback sees every entry exactly once; it must not write to
@@ -133,9 +151,11 @@ unsigned long long db_scan(struct db *db, unsigned long long cursor, long count,
                            void (*fn)(void *priv, struct kv *e), void *priv);
 
 /* Active expiry: examine keys with a TTL for up to budget_us microseconds,
- * deleting the expired ones. Keeps its own cursor across calls. Returns the
- * number of keys deleted. Adaptive: stops early when few expired keys are
- * found (<10% of those sampled). */
+ * deleting the expired ones. Keeps its own bucket cursor across calls (so
+ * successive calls sweep the whole table), skips buckets without TTL keys
+ * through a bitmap, and reads the clock every 16 keys. Returns the number of
+ * keys deleted. Adaptive: after at least 64 keys sampled it stops early when
+ * <= 10% of those sampled were expired. Updates db_avg_ttl and db_stats. */
 size_t db_active_expire(struct db *db, long long budget_us);
 
 /* Incremental rehash for idle time: do up to ms milliseconds of rehashing. */

@@ -192,12 +192,42 @@ int dict_rehash(struct dict *d, int n)
     return shrink_if_needed(d);
 }
 
-/* Where key (with hash hv) lives: the table whose bucket would hold it. */
-static int table_for(const struct dict *d, uint64_t hv)
+/* Position of an entry: table, bucket, the entry and its predecessor. */
+struct pos {
+    int t;
+    size_t i;
+    uint32_t prev, h;
+};
+
+/* Find the entry that is target (if non-zero) or has this key. While
+ * rehashing, table 0 is searched only if the key's bucket there has not been
+ * moved yet, then table 1 (which receives the moved and the new entries).
+ * Returns 1 and fills *ps if found. */
+static int locate(const struct dict *d, uint64_t hv, uint32_t target, const char *key, size_t len,
+                  struct pos *ps)
 {
-    if (!dict_is_rehashing(d))
-        return 0;
-    return (hv & (d->size[0] - 1)) >= (size_t)d->rehashidx ? 0 : 1;
+    for (int t = 0; t < 2; t++) {
+        if (d->size[t] == 0)
+            continue;
+        size_t i = hv & (d->size[t] - 1);
+        if (t == 0 && dict_is_rehashing(d) && i < (size_t)d->rehashidx)
+            continue;
+        for (uint32_t p = 0, c = d->tab[t][i]; c; p = c, c = dict_next(c)) {
+            int match;
+            if (target) {
+                match = c == target;
+            } else {
+                size_t elen;
+                const char *ek = d->type->key(slab_ptr(c), &elen);
+                match = elen == len && memcmp(ek, key, len) == 0;
+            }
+            if (match) {
+                *ps = (struct pos){t, i, p, c};
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 uint32_t dict_find(struct dict *d, const char *key, size_t len)
@@ -205,15 +235,8 @@ uint32_t dict_find(struct dict *d, const char *key, size_t len)
     if (dict_size(d) == 0)
         return 0;
     dict_rehash(d, 1);
-    uint64_t hv = dict_hash(key, len);
-    int t = table_for(d, hv);
-    for (uint32_t h = d->tab[t][hv & (d->size[t] - 1)]; h; h = dict_next(h)) {
-        size_t elen;
-        const char *ek = d->type->key(slab_ptr(h), &elen);
-        if (elen == len && memcmp(ek, key, len) == 0)
-            return h;
-    }
-    return 0;
+    struct pos ps;
+    return locate(d, dict_hash(key, len), 0, key, len, &ps) ? ps.h : 0;
 }
 
 void dict_add(struct dict *d, uint32_t h)
@@ -236,48 +259,41 @@ void dict_add(struct dict *d, uint32_t h)
     d->used[t]++;
 }
 
+/* Make whatever points at ps->h point at nh instead. */
+static void relink(struct dict *d, const struct pos *ps, uint32_t nh)
+{
+    if (ps->prev)
+        dict_set_next(ps->prev, nh);
+    else
+        d->tab[ps->t][ps->i] = nh;
+}
+
 int dict_unlink(struct dict *d, uint32_t h)
 {
     if (dict_size(d) == 0)
         return 0;
     dict_rehash(d, 1);
-    uint64_t hv = entry_hash(d, h);
-    int t = table_for(d, hv);
-    uint32_t *link = &d->tab[t][hv & (d->size[t] - 1)];
-    for (uint32_t p = 0, c = *link; c; p = c, c = dict_next(c)) {
-        if (c != h)
-            continue;
-        if (p)
-            dict_set_next(p, dict_next(c));
-        else
-            *link = dict_next(c);
-        d->used[t]--;
-        shrink_if_needed(d);
-        return 1;
-    }
-    return 0;
+    struct pos ps;
+    if (!locate(d, entry_hash(d, h), h, NULL, 0, &ps))
+        return 0;
+    relink(d, &ps, dict_next(h));
+    d->used[ps.t]--;
+    shrink_if_needed(d);
+    return 1;
 }
 
 int dict_replace(struct dict *d, uint32_t oh, uint32_t nh)
 {
     if (dict_size(d) == 0)
         return 0;
-    uint64_t hv = entry_hash(d, nh);
-    int t = table_for(d, hv);
-    size_t i = hv & (d->size[t] - 1);
-    for (uint32_t p = 0, c = d->tab[t][i]; c; p = c, c = dict_next(c)) {
-        if (c != oh)
-            continue;
-        dict_set_next(nh, dict_next(oh));
-        if (p)
-            dict_set_next(p, nh);
-        else
-            d->tab[t][i] = nh;
-        if (entry_marked(d, nh))
-            set_mark(d, t, i);
-        return 1;
-    }
-    return 0;
+    struct pos ps;
+    if (!locate(d, entry_hash(d, nh), oh, NULL, 0, &ps))
+        return 0;
+    dict_set_next(nh, dict_next(oh));
+    relink(d, &ps, nh);
+    if (entry_marked(d, nh))
+        set_mark(d, ps.t, ps.i);
+    return 1;
 }
 
 static unsigned long long rev64(unsigned long long v)
@@ -400,8 +416,8 @@ static size_t count_marked(struct dict *d, int t, size_t i)
     return cnt;
 }
 
-size_t dict_collect_marked(struct dict *d, unsigned long long *cursor, uint32_t *out,
-                           size_t max, size_t *buckets)
+size_t dict_collect_marked(struct dict *d, unsigned long long *cursor, uint32_t *out, size_t max,
+                           size_t *buckets)
 {
     int rh = dict_is_rehashing(d);
     size_t total = d->size[0] > d->size[1] ? d->size[0] : d->size[1];

@@ -43,10 +43,10 @@ struct dict_type {
 };
 
 struct dict {
-    uint32_t *tab[2];  /* bucket heads (handles) */
-    uint64_t *mark[2]; /* 1 bit per bucket, see "Marks" */
-    size_t size[2];    /* buckets; 0 = table not allocated */
-    size_t used[2];    /* entries */
+    uint32_t *tab[2];    /* bucket heads (handles) */
+    uint64_t *mark[2];   /* 1 bit per bucket, see "Marks" */
+    size_t size[2];      /* buckets; 0 = table not allocated */
+    size_t used[2];      /* entries */
     long long rehashidx; /* next table-0 bucket to move; -1 if not rehashing */
     const struct dict_type *type;
 };
@@ -106,16 +106,18 @@ unsigned long long dict_scan(const struct dict *d, unsigned long long cursor,
                              void (*fn)(void *priv, uint32_t h), void *priv);
 /* Call fn for every entry exactly once. fn must not modify d. O(n + size). */
 void dict_foreach(const struct dict *d, void (*fn)(void *priv, uint32_t h), void *priv);
-/* A random entry (0 if empty). Buckets are chosen uniformly among non-empty
- * ones, then an entry in the chain; bounded work, then a linear fallback. */
+/* A random entry (0 if empty), uniform over entries in chains of up to 8
+ * (rejection sampling: random bucket, random slot 0..7, retry if the slot is
+ * empty). Bounded: after 1024 misses it falls back to a scan from a random
+ * bucket. Expected O(8 * buckets / entries) probes. */
 uint32_t dict_random(const struct dict *d);
 /* Collect up to max marked entries into out[], walking buckets linearly
  * from *cursor (which it advances, wrapping at the end of the larger table)
  * and skipping unmarked buckets 64 at a time. Looks at most about 4096
  * bucket words per call. *buckets counts the marked buckets examined.
  * Returns the number collected. The caller may unlink them afterwards. */
-size_t dict_collect_marked(struct dict *d, unsigned long long *cursor, uint32_t *out,
-                           size_t max, size_t *buckets);
+size_t dict_collect_marked(struct dict *d, unsigned long long *cursor, uint32_t *out, size_t max,
+                           size_t *buckets);
 /* A cheap pseudo-random 64-bit number (xorshift, seeded from the seed). */
 uint64_t dict_rand64(void);
 

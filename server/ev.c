@@ -44,6 +44,8 @@ struct ev_loop {
     void *before_sleep_arg;
     ev_hook_cb *after_batch;
     void *after_batch_arg;
+    ev_hook_cb *after_wake;
+    void *after_wake_arg;
 };
 
 static long long mono_ms(void)
@@ -271,6 +273,12 @@ void ev_set_after_batch(struct ev_loop *l, ev_hook_cb *cb, void *arg)
     l->after_batch_arg = arg;
 }
 
+void ev_set_after_wake(struct ev_loop *l, ev_hook_cb *cb, void *arg)
+{
+    l->after_wake = cb;
+    l->after_wake_arg = arg;
+}
+
 int ev_run_once(struct ev_loop *l, long long max_ms)
 {
     if (l->before_sleep)
@@ -291,6 +299,8 @@ int ev_run_once(struct ev_loop *l, long long max_ms)
         n = 0;
     }
     l->now_ms = mono_ms();
+    if (l->after_wake)
+        l->after_wake(l, l->after_wake_arg);
     for (int i = 0; i < n; i++) {
         struct ev_io *io = l->events[i].data.ptr;
         if (io->dead)

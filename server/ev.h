@@ -58,6 +58,9 @@ int ev_timer_del(struct ev_loop *loop, long long id);
  * batch of events has been dispatched (that is where deferred frees happen). */
 void ev_set_before_sleep(struct ev_loop *loop, ev_hook_cb *cb, void *arg);
 void ev_set_after_batch(struct ev_loop *loop, ev_hook_cb *cb, void *arg);
+/* after_wake runs as soon as epoll_wait returns, before any event is
+ * dispatched (the place to refresh cached clocks). */
+void ev_set_after_wake(struct ev_loop *loop, ev_hook_cb *cb, void *arg);
 
 /* Run until ev_stop(). */
 void ev_run(struct ev_loop *loop);

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #define META_OFF 4
-#define LRU_OFF 5
-#define EXP_OFF 8
+#define LRU_OFF  5
+#define EXP_OFF  8
 #define F_EXPIRE 0x80
 #define LONG_LEN 255
 
@@ -29,8 +29,8 @@ void kv_register_type(int type, const struct kv_type_ops *ops)
 
 const char *kv_enc_name(int enc)
 {
-    static const char *const names[] = {"raw",      "int",     "embstr",    "listpack", "quicklist",
-                                        "intset",   "hashtable", "skiplist", "stream"};
+    static const char *const names[] = {"raw",    "int",       "embstr",   "listpack", "quicklist",
+                                        "intset", "hashtable", "skiplist", "stream"};
     if (enc < 0 || enc >= (int)(sizeof(names) / sizeof(names[0])))
         return "unknown";
     return names[enc];
@@ -39,13 +39,20 @@ const char *kv_enc_name(int enc)
 const char *kv_type_name(int type)
 {
     switch (type) {
-    case KV_STRING: return "string";
-    case KV_LIST: return "list";
-    case KV_SET: return "set";
-    case KV_ZSET: return "zset";
-    case KV_HASH: return "hash";
-    case KV_STREAM: return "stream";
-    default: return "unknown";
+    case KV_STRING:
+        return "string";
+    case KV_LIST:
+        return "list";
+    case KV_SET:
+        return "set";
+    case KV_ZSET:
+        return "zset";
+    case KV_HASH:
+        return "hash";
+    case KV_STREAM:
+        return "stream";
+    default:
+        return "unknown";
     }
 }
 
@@ -306,8 +313,12 @@ void kv_dup_value(const struct kv *e, struct kv_parts *p)
     p->sbuf = NULL;
     p->ptr = NULL;
     if (t != KV_STRING) {
-        void *ptr = kv_ptr(e);
-        p->ptr = type_ops[t].dup ? type_ops[t].dup(ptr) : ptr;
+        if (!type_ops[t].dup) {
+            /* Sharing the object would free it twice later. */
+            fprintf(stderr, "kv: no dup registered for type %d\n", t);
+            abort();
+        }
+        p->ptr = type_ops[t].dup(kv_ptr(e));
         return;
     }
     p->sval = kv_str(e, &p->slen);

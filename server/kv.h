@@ -43,13 +43,13 @@ struct kv_strbuf {
 struct kv_parts {
     int type, enc;
     unsigned lru;
-    long long expire;      /* -1 = no TTL */
+    long long expire; /* -1 = no TTL */
     const char *key;
     size_t klen;
-    const char *sval;      /* string to copy (when sbuf is NULL) */
+    const char *sval; /* string to copy (when sbuf is NULL) */
     size_t slen;
     struct kv_strbuf *sbuf; /* string heap buffer to adopt */
-    void *ptr;             /* collection object to adopt */
+    void *ptr;              /* collection object to adopt */
 };
 
 #define KV_STRBUF_MAX_LEN ((size_t)1 << 40)

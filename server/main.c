@@ -46,17 +46,11 @@ int main(int argc, char **argv)
         }
     }
     config_init_defaults();
-    const char *path = NULL;
-    int first_opt = 1;
-    if (argc >= 2 && strncmp(argv[1], "--", 2) != 0) {
-        path = argv[1];
-        first_opt = 2;
-    }
-    if (config_load(path, argc - first_opt, argv + first_opt) == -1)
+    if (config_load_main(argc, argv) == -1)
         return 1;
     server_log(LL_NOTICE, "Tern is starting (version %s, Redis %s compatible, pid %d)", TERN_VERSION,
                TERN_REDIS_VERSION, (int)getpid());
-    if (!path)
+    if (!server.configfile)
         server_log(LL_WARNING, "No config file specified, using the default config.");
     if (server_init() == -1)
         return 1;

@@ -126,6 +126,27 @@ static int parse_ll(const char *s, size_t len, long long *out)
     return 1;
 }
 
+/* The common header: buf[pos] is '*' or '$', followed by 1..18 digits (no
+ * leading zero), '\r', and at least one more byte. Parses it without calling
+ * memchr (a libc call per line costs more than the whole loop). Returns 1 and
+ * sets *out and *cr, or 0 to let the general path decide. */
+static inline int fast_hdr(const char *buf, size_t len, size_t pos, long long *out, size_t *cr)
+{
+    size_t i = pos + 1, lim = len - 1; // need buf[i] == '\r' and buf[i + 1]
+    long long v;
+
+    if (i >= lim || (unsigned)(buf[i] - '1') > 8)
+        return 0;
+    v = buf[i++] - '0';
+    while (i < lim && (unsigned)(buf[i] - '0') <= 9 && i - pos <= 18)
+        v = v * 10 + (buf[i++] - '0');
+    if (i >= lim || buf[i] != '\r')
+        return 0;
+    *out = v;
+    *cr = i;
+    return 1;
+}
+
 /* Fail with msg; the parser stays in ST_ERROR until re-initialised. */
 static ssize_t fail(struct resp_parser *p, const char *msg)
 {
@@ -197,89 +218,103 @@ static ssize_t finish(struct resp_parser *p, char *buf, size_t consumed)
 
 static ssize_t parse_inline(struct resp_parser *p, char *buf, size_t len);
 
-/* The multibulk state machine, from whatever state p is in. Runs straight
- * through when the whole command is in buf (the common, pipelined case). */
+/* The elements of a multibulk command, from a header (ST_BULK_HDR) or from
+ * bulk data (ST_BULK_DATA). The position and the count live in locals and are
+ * stored back only when we return: a store to p->pos followed at once by a
+ * load from it costs a store-forwarding stall per element on this hot path.
+ * Runs straight through when the whole command is in buf (the common,
+ * pipelined case). */
+static ssize_t parse_elements(struct resp_parser *p, char *buf, size_t len,
+                              const struct resp_limits *lim)
+{
+    size_t pos = p->pos, at, end;
+    long long left = p->multibulk_left, ll;
+
+    p->want = 0;
+    if (p->state == ST_BULK_DATA) {
+        ll = p->bulk_len;
+        goto data; // resume inside the loop, past the header
+    }
+    for (;;) {
+        if (!(pos < len && buf[pos] == '$' && fast_hdr(buf, len, pos, &ll, &at))) {
+            ssize_t cr;
+            const char *s = buf + pos;
+            p->pos = pos;
+            p->multibulk_left = left;
+            p->state = ST_BULK_HDR;
+            cr = find_cr(p, buf, len);
+            if (cr < 0)
+                return cr == -1 ? 0 : fail(p, ERR_BULK_BIG);
+            if (*s != '$') {
+                char c = (*s == '\r' || *s == '\n') ? ' ' : *s;
+                snprintf(p->errbuf, sizeof(p->errbuf), "Protocol error: expected '$', got '%c'", c);
+                return fail(p, p->errbuf);
+            }
+            if (!parse_ll(s + 1, (size_t)cr - pos - 1, &ll) || ll < 0)
+                return fail(p, ERR_BULK_LEN);
+            at = (size_t)cr;
+        }
+        if (ll > lim->max_bulk)
+            return fail(p, ERR_BULK_LEN);
+        if (lim->unauthenticated && ll > LIM_UNAUTH_BULK_MAX)
+            return fail(p, ERR_UNAUTH_BULK);
+        pos = at + 2;
+    data:
+        end = pos + (size_t)ll;
+        if (len < end + 2) {
+            p->state = ST_BULK_DATA;
+            p->pos = pos;
+            p->bulk_len = ll;
+            p->multibulk_left = left;
+            p->want = end + 2;
+            return 0;
+        }
+        push_arg(p, pos, (size_t)ll);
+        /* The two bytes after the data are skipped unchecked, as Redis does. */
+        pos = end + 2;
+        if (--left == 0) {
+            p->multibulk_left = 0;
+            return finish(p, buf, pos);
+        }
+    }
+}
+
+/* "*<n>\r\n" at buf[0], then the elements. */
 static ssize_t parse_multibulk(struct resp_parser *p, char *buf, size_t len,
                                const struct resp_limits *lim)
 {
     long long ll;
-    ssize_t cr;
+    size_t at;
 
-    for (;;) {
-        switch (p->state) {
-        case ST_MB_COUNT:
-            cr = find_cr(p, buf, len);
-            if (cr < 0)
-                return cr == -1 ? 0 : fail(p, ERR_MB_BIG);
-            if (!parse_ll(buf + 1, (size_t)cr - 1, &ll) || ll > RESP_MULTIBULK_MAX)
-                return fail(p, ERR_MB_LEN);
-            if (lim->unauthenticated && ll > LIM_UNAUTH_MULTIBULK_MAX)
-                return fail(p, ERR_UNAUTH_MB);
-            if (ll <= 0)
-                return finish(p, buf, (size_t)cr + 2); // empty command
-            /* Shrink an argv left huge by an earlier giant command. */
-            if (p->argcap > 4 * RESP_PREALLOC_MAX && ll <= RESP_PREALLOC_MAX) {
-                mem_free(p->argv);
-                mem_free(p->offs);
-                p->argv = NULL;
-                p->offs = NULL;
-                p->argcap = 0;
-            }
-            ensure_cap(p, ll < RESP_PREALLOC_MAX ? ll : RESP_PREALLOC_MAX, 0);
-            p->multibulk_left = ll;
-            p->pos = p->scan = (size_t)cr + 2;
-            p->state = ST_BULK_HDR;
-            break;
-        case ST_BULK_HDR: {
-            const char *s;
-            size_t pos = p->pos;
-            /* Fast path: a short "$<n>\r\n" that is wholly here. */
-            if (pos + 3 < len && buf[pos] == '$' && buf[pos + 2] == '\r' &&
-                (unsigned)(buf[pos + 1] - '1') < 9) {
-                cr = (ssize_t)pos + 2;
-                ll = buf[pos + 1] - '0';
-            } else {
-                cr = find_cr(p, buf, len);
-                if (cr < 0)
-                    return cr == -1 ? 0 : fail(p, ERR_BULK_BIG);
-                s = buf + pos;
-                if (*s != '$') {
-                    char c = (*s == '\r' || *s == '\n') ? ' ' : *s;
-                    snprintf(p->errbuf, sizeof(p->errbuf), "Protocol error: expected '$', got '%c'",
-                             c);
-                    return fail(p, p->errbuf);
-                }
-                if (!parse_ll(s + 1, (size_t)cr - pos - 1, &ll) || ll < 0)
-                    return fail(p, ERR_BULK_LEN);
-            }
-            if (ll > lim->max_bulk)
-                return fail(p, ERR_BULK_LEN);
-            if (lim->unauthenticated && ll > LIM_UNAUTH_BULK_MAX)
-                return fail(p, ERR_UNAUTH_BULK);
-            p->bulk_len = ll;
-            p->pos = (size_t)cr + 2;
-            p->state = ST_BULK_DATA;
-        }
-            /* fall through */
-        case ST_BULK_DATA: {
-            size_t end = p->pos + (size_t)p->bulk_len;
-            if (len < end + 2) {
-                p->want = end + 2;
-                return 0;
-            }
-            push_arg(p, p->pos, (size_t)p->bulk_len);
-            p->want = 0;
-            /* The two bytes after the data are skipped unchecked, as Redis does. */
-            p->pos = p->scan = end + 2;
-            if (--p->multibulk_left == 0)
-                return finish(p, buf, p->pos);
-            p->state = ST_BULK_HDR;
-            break;
-        }
-        default:
-            return fail(p, "Protocol error: parser misuse");
-        }
+    if (p->state != ST_MB_COUNT)
+        return parse_elements(p, buf, len, lim);
+    if (!fast_hdr(buf, len, 0, &ll, &at)) {
+        ssize_t cr = find_cr(p, buf, len);
+        if (cr < 0)
+            return cr == -1 ? 0 : fail(p, ERR_MB_BIG);
+        if (!parse_ll(buf + 1, (size_t)cr - 1, &ll))
+            return fail(p, ERR_MB_LEN);
+        at = (size_t)cr;
     }
+    if (ll > RESP_MULTIBULK_MAX)
+        return fail(p, ERR_MB_LEN);
+    if (lim->unauthenticated && ll > LIM_UNAUTH_MULTIBULK_MAX)
+        return fail(p, ERR_UNAUTH_MB);
+    if (ll <= 0)
+        return finish(p, buf, at + 2); // empty command
+    /* Shrink an argv left huge by an earlier giant command. */
+    if (p->argcap > 4 * RESP_PREALLOC_MAX && ll <= RESP_PREALLOC_MAX) {
+        mem_free(p->argv);
+        mem_free(p->offs);
+        p->argv = NULL;
+        p->offs = NULL;
+        p->argcap = 0;
+    }
+    ensure_cap(p, ll < RESP_PREALLOC_MAX ? ll : RESP_PREALLOC_MAX, 0);
+    p->multibulk_left = ll;
+    p->pos = p->scan = at + 2;
+    p->state = ST_BULK_HDR;
+    return parse_elements(p, buf, len, lim);
 }
 
 ssize_t resp_parse(struct resp_parser *p, char *buf, size_t len, const struct resp_limits *lim)
@@ -360,12 +395,23 @@ static int split_inline(struct resp_parser *p, char *s, size_t n, size_t base)
                 } else if (c == '\\' && has_next) {
                     char e = s[i + 1];
                     switch (e) {
-                    case 'n': e = '\n'; break;
-                    case 'r': e = '\r'; break;
-                    case 't': e = '\t'; break;
-                    case 'b': e = '\b'; break;
-                    case 'a': e = '\a'; break;
-                    default: break;
+                    case 'n':
+                        e = '\n';
+                        break;
+                    case 'r':
+                        e = '\r';
+                        break;
+                    case 't':
+                        e = '\t';
+                        break;
+                    case 'b':
+                        e = '\b';
+                        break;
+                    case 'a':
+                        e = '\a';
+                        break;
+                    default:
+                        break;
                     }
                     s[w++] = e;
                     i += 2;

@@ -55,15 +55,15 @@ struct resp_arg {
 };
 
 struct resp_limits {
-    long long max_bulk;    /* proto-max-bulk-len */
-    int unauthenticated;   /* apply the stricter pre-AUTH limits */
+    long long max_bulk;  /* proto-max-bulk-len */
+    int unauthenticated; /* apply the stricter pre-AUTH limits */
 };
 
 /* Resumable parser state. Fields below "private" are the parser's own. */
 struct resp_parser {
-    int argc;                  /* valid after resp_parse() returned > 0 */
-    struct resp_arg *argv;     /* ditto; owned by the parser */
-    const char *err;           /* static message after a -1 return */
+    int argc;              /* valid after resp_parse() returned > 0 */
+    struct resp_arg *argv; /* ditto; owned by the parser */
+    const char *err;       /* message after a -1 return (lives as long as p) */
     /* The parser wants at least this many bytes in total (from the start of the
      * command) before it can make progress; 0 when unknown. The caller may use
      * it to size its read buffer once for a big bulk. */
@@ -72,12 +72,12 @@ struct resp_parser {
     int state;
     long long multibulk_left;
     long long bulk_len;
-    size_t pos;                /* offset of the current line / element in the command */
-    size_t scan;               /* offset up to which the line end was searched */
-    int stuck;                 /* a NUL hides the line end: wait for the size error */
+    size_t pos;  /* offset of the current line / element in the command */
+    size_t scan; /* offset up to which the line end was searched */
+    int stuck;   /* a NUL hides the line end: wait for the size error */
     int argcap;
-    size_t *offs;              /* argument offsets from the command start, while incomplete */
-    char errbuf[48];           /* holds the "expected '$', got 'x'" message */
+    size_t *offs;    /* argument offsets from the command start, while incomplete */
+    char errbuf[48]; /* holds the "expected '$', got 'x'" message */
 };
 
 /* Initialise an empty parser (zeroes it: call it on a fresh struct only,

@@ -106,6 +106,7 @@ struct server {
     char run_id[41];
     long long start_ms;
     long long dirty;             /* changes since the last save */
+    long long lastsave_ms;       /* time of the last successful save (start time before any) */
     int shutdown_asap;
     long long pause_end_ms;
     int pause_type;              /* 0 none, 1 write, 2 all */

@@ -22,10 +22,10 @@
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
-#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
 #else
-#define POISON(p, n) ((void)(p), (void)(n))
+#define POISON(p, n)   ((void)(p), (void)(n))
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
@@ -47,11 +47,11 @@ struct sclass {
 };
 
 char *slab_base;
-static size_t reserved;         /* bytes reserved */
-static uint32_t top = 1;        /* pages below top have been used at least once */
-static struct page *pages;      /* meta for pages [0, pages_cap) */
+static size_t reserved;    /* bytes reserved */
+static uint32_t top = 1;   /* pages below top have been used at least once */
+static struct page *pages; /* meta for pages [0, pages_cap) */
 static size_t pages_cap;
-static uint32_t free_pages;     /* stack of released pages, linked by next */
+static uint32_t free_pages; /* stack of released pages, linked by next */
 static size_t npages_used, npages_free, live_bytes, live_blocks;
 static struct sclass classes[NCLASS];
 
@@ -59,7 +59,7 @@ static struct sclass classes[NCLASS];
  * handle range), otherwise successively smaller. */
 static void reserve(void)
 {
-    static const size_t sizes[] = {16ULL << 30, 8ULL << 30, 4ULL << 30, 2ULL << 30,
+    static const size_t sizes[] = {16ULL << 30, 8ULL << 30,   4ULL << 30,   2ULL << 30,
                                    1ULL << 30,  512ULL << 20, 256ULL << 20, 64ULL << 20};
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
         void *p = mmap(NULL, sizes[i], PROT_READ | PROT_WRITE,
@@ -194,8 +194,8 @@ void slab_free(uint32_t h, size_t n)
     uint32_t p = (uint32_t)(((size_t)h << 2) / SLAB_PAGE);
     struct page *pg = &pages[p];
     if (pg->cls != c) {
-        fprintf(stderr, "slab: free of handle %u with size %zu (class %u, page class %u)\n", h,
-                n, c, pg->cls);
+        fprintf(stderr, "slab: free of handle %u with size %zu (class %u, page class %u)\n", h, n,
+                c, pg->cls);
         abort();
     }
     memcpy(slab_ptr(h), &pg->free, 4);

@@ -27,8 +27,8 @@
 #include <stdint.h>
 
 #define SLAB_PAGE (64 * 1024)
-#define SLAB_MIN 8
-#define SLAB_MAX 512
+#define SLAB_MIN  8
+#define SLAB_MAX  512
 
 /* Base of the reservation; valid after the first slab_alloc. */
 extern char *slab_base;
@@ -56,11 +56,11 @@ static inline uint32_t slab_handle(const void *p)
 
 /* Statistics for tests and INFO. */
 struct slab_stats {
-    size_t reserved;     /* bytes of address space reserved */
-    size_t pages_used;   /* pages holding a class (partly or fully used) */
-    size_t pages_free;   /* pages released to the kernel, awaiting reuse */
-    size_t bytes;        /* bytes in live blocks (class sizes) */
-    size_t blocks;       /* live blocks */
+    size_t reserved;   /* bytes of address space reserved */
+    size_t pages_used; /* pages holding a class (partly or fully used) */
+    size_t pages_free; /* pages released to the kernel, awaiting reuse */
+    size_t bytes;      /* bytes in live blocks (class sizes) */
+    size_t blocks;     /* live blocks */
 };
 void slab_get_stats(struct slab_stats *st);
 

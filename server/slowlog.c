@@ -100,6 +100,10 @@ void slowlog_maybe_add(struct client *c, long long duration_us)
 void cmd_slowlog_get(struct client *c)
 {
     long long count = 10;
+    if (c->argc > 3) {
+        reply_error(c, "ERR unknown subcommand or wrong number of arguments for 'GET'. Try SLOWLOG HELP.");
+        return;
+    }
     if (c->argc == 3) {
         if (!util_str2ll(c->argv[2].ptr, c->argv[2].len, &count) || count < -1) {
             reply_error(c, "ERR count should be greater than or equal to -1");

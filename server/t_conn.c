@@ -50,8 +50,10 @@ void cmd_quit(struct client *c)
 
 void cmd_reset(struct client *c)
 {
-    /* Redis 7.0 keeps NO-EVICT and the name across RESET. */
+    /* Redis 7.0 keeps NO-EVICT across RESET, but drops the name. */
     c->flags &= ~(CLIENT_REPLY_OFF | CLIENT_REPLY_SKIP | CLIENT_REPLY_SKIP_NEXT);
+    mem_free(c->name);
+    c->name = NULL;
     if (c->flags & CLIENT_MONITOR) {
         struct client **pp = &server.monitors;
         while (*pp && *pp != c)
@@ -344,7 +346,7 @@ static void kill_one(struct client *k, void *priv)
     kf->killed++;
     if (k == kf->self) {
         /* Killing ourselves: the reply must still go out first. */
-        client_close_after_reply(k);
+        k->flags |= CLIENT_CLOSE_AFTER_CMD;
     } else {
         k->flags |= CLIENT_KILLED;
         client_close(k);
@@ -567,4 +569,23 @@ void cmd_client_help(struct client *c)
         NULL,
     };
     reply_help(c, help);
+}
+
+/* Client-side caching (CLIENT TRACKING) is not implemented yet, so every
+ * client's tracking is off: these two report exactly that state. */
+void cmd_client_trackinginfo(struct client *c)
+{
+    reply_map(c, 3);
+    reply_bulk_cstr(c, "flags");
+    reply_set(c, 1);
+    reply_bulk_cstr(c, "off");
+    reply_bulk_cstr(c, "redirect");
+    reply_int(c, -1);
+    reply_bulk_cstr(c, "prefixes");
+    reply_array(c, 0);
+}
+
+void cmd_client_getredir(struct client *c)
+{
+    reply_int(c, -1);
 }

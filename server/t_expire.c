@@ -164,7 +164,8 @@ void cmd_pttl(struct client *c)
     ttl_generic(c, 1);
 }
 
-/* EXPIRETIME / PEXPIRETIME: the absolute unix time of expiry, -1, -2. */
+/* EXPIRETIME / PEXPIRETIME: the absolute unix time of expiry (seconds
+ * rounded to the nearest), -1 without TTL, -2 without key. */
 static void expiretime_generic(struct client *c, int ms)
 {
     struct kv *e = keys_lookup_read(c, &c->argv[1], DB_LOOKUP_NOTOUCH, 1);
@@ -173,10 +174,13 @@ static void expiretime_generic(struct client *c, int ms)
         return;
     }
     long long when = kv_expire(e);
-    if (when < 0)
+    if (when < 0) {
         reply_int(c, -1);
-    else
-        reply_int(c, ms ? when : when / 1000);
+        return;
+    }
+    /* Seconds are rounded to the nearest, as Redis does; its (when + 500)
+     * is computed as unsigned there, so near INT64_MAX it does not wrap. */
+    reply_int(c, ms ? when : (long long)(((unsigned long long)when + 500) / 1000));
 }
 
 void cmd_expiretime(struct client *c)

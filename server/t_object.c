@@ -24,8 +24,8 @@
 #include "util.h"
 
 #define SHARED_INTEGERS 10000
-#define LRU_CLOCK_MAX ((1u << 24) - 1)
-#define LFU_DECAY_TIME 1 /* lfu-decay-time default, minutes per decrement */
+#define LRU_CLOCK_MAX   ((1u << 24) - 1)
+#define LFU_DECAY_TIME  1 /* lfu-decay-time default, minutes per decrement */
 
 /* 1 if maxmemory-policy is one of the LFU policies (policy_is_lru: LRU). */
 static int policy_is_lfu(void)

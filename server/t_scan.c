@@ -30,8 +30,8 @@ struct keys_walk {
     struct client *c;
     const char *pat;
     size_t plen;
-    int allkeys;      /* pattern is exactly "*": skip the matcher */
-    long long n;      /* keys replied so far */
+    int allkeys; /* pattern is exactly "*": skip the matcher */
+    long long n; /* keys replied so far */
 };
 
 static void keys_cb(void *priv, struct kv *e)
@@ -50,7 +50,7 @@ static void keys_cb(void *priv, struct kv *e)
 /* KEYS pattern. O(keys in the db). */
 void cmd_keys(struct client *c)
 {
-    struct keys_walk w = { .c = c, .pat = c->argv[1].ptr, .plen = c->argv[1].len, .n = 0 };
+    struct keys_walk w = {.c = c, .pat = c->argv[1].ptr, .plen = c->argv[1].len, .n = 0};
     w.allkeys = w.plen == 1 && w.pat[0] == '*';
     long h = reply_defer(c);
     db_foreach(c->db, keys_cb, &w);
@@ -131,8 +131,8 @@ static void scan_cb(void *priv, struct kv *e)
 /* Options of SCAN after the cursor. */
 struct scan_opts {
     long count;
-    const struct resp_arg *match;   /* NULL: no MATCH, or MATCH "*" */
-    const struct resp_arg *type;    /* NULL: no TYPE */
+    const struct resp_arg *match; /* NULL: no MATCH, or MATCH "*" */
+    const struct resp_arg *type;  /* NULL: no TYPE */
 };
 
 /* Parse COUNT / MATCH / TYPE from argv[2..]. Returns 0, or -1 after replying
@@ -175,7 +175,7 @@ static int scan_keep(struct client *c, const struct scan_opts *o, const char *ke
 {
     if (o->match && !glob_match(o->match->ptr, o->match->len, key, klen, 0))
         return 0;
-    struct resp_arg k = { .ptr = (char *)key, .len = klen };
+    struct resp_arg k = {.ptr = (char *)key, .len = klen};
     if (o->type) {
         struct kv *e = keys_lookup_read(c, &k, DB_LOOKUP_NOTOUCH, 1);
         const char *name = e ? kv_type_name(kv_type(e)) : "none";
@@ -200,7 +200,7 @@ void cmd_scan(struct client *c)
         return;
 
     char stack[2048];
-    struct key_buf b = { .p = stack, .len = 0, .cap = sizeof(stack), .heap = 0, .n = 0 };
+    struct key_buf b = {.p = stack, .len = 0, .cap = sizeof(stack), .heap = 0, .n = 0};
     /* db_scan bounds the step to about count entries or 10 * count buckets;
      * clamp so that product cannot overflow. */
     long step = o.count > INT64_MAX / 10 ? INT64_MAX / 10 : o.count;

@@ -137,7 +137,7 @@ static void info_persistence(struct text *t)
             "aof_last_bgrewrite_status:ok\r\naof_rewrites:0\r\naof_rewrites_consecutive_failures:0\r\n"
             "aof_last_write_status:ok\r\naof_last_cow_size:0\r\nmodule_fork_in_progress:0\r\n"
             "module_fork_last_cow_size:0\r\n",
-            server.dirty, server.start_ms / 1000);
+            server.dirty, server.lastsave_ms / 1000);
 }
 
 static void info_stats(struct text *t)
@@ -304,6 +304,13 @@ void cmd_info(struct client *c)
     }
     reply_verbatim(c, t.p ? t.p : "", t.len, "txt");
     mem_free(t.p);
+}
+
+/* No save has happened yet in this process (persistence is issue 4), and
+ * Redis reports the start time until the first one. */
+void cmd_lastsave(struct client *c)
+{
+    reply_int(c, server.lastsave_ms / 1000);
 }
 
 void cmd_time(struct client *c)

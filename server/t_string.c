@@ -80,15 +80,15 @@ static void touched(struct client *c, const struct resp_arg *key, int cls, const
 }
 
 /* Option flags for SET and GETEX (Redis's OBJ_SET_* / OBJ_EX ...). */
-#define O_NX      (1u << 0)
-#define O_XX      (1u << 1)
-#define O_GET     (1u << 2)
-#define O_KEEPTTL (1u << 3)
-#define O_PERSIST (1u << 4)
-#define O_EX      (1u << 5)
-#define O_PX      (1u << 6)
-#define O_EXAT    (1u << 7)
-#define O_PXAT    (1u << 8)
+#define O_NX         (1u << 0)
+#define O_XX         (1u << 1)
+#define O_GET        (1u << 2)
+#define O_KEEPTTL    (1u << 3)
+#define O_PERSIST    (1u << 4)
+#define O_EX         (1u << 5)
+#define O_PX         (1u << 6)
+#define O_EXAT       (1u << 7)
+#define O_PXAT       (1u << 8)
 #define O_ANY_EXPIRE (O_EX | O_PX | O_EXAT | O_PXAT)
 
 /* Parse SET (is_set) or GETEX options from argv[first..]. Mirrors Redis's
@@ -580,8 +580,7 @@ static void incr_generic(struct client *c, long long incr)
             return;
         }
     }
-    if ((incr < 0 && v < 0 && incr < LL_MIN - v) ||
-        (incr > 0 && v > 0 && incr > LL_MAX - v)) {
+    if ((incr < 0 && v < 0 && incr < LL_MIN - v) || (incr > 0 && v > 0 && incr > LL_MAX - v)) {
         reply_error(c, "ERR increment or decrement would overflow");
         return;
     }

@@ -38,7 +38,8 @@ size_t util_ull2str(char *dst, unsigned long long v);
 /* Long double as Redis's ld2string(..., LD_STR_HUMAN) prints it for
  * INCRBYFLOAT: "%.17Lf" then trailing zeros (and a trailing '.') removed;
  * "inf"/"-inf" for infinities; "-0" printed as "0". dst must hold
- * UTIL_LD_STR_MAX bytes. Returns the length, or 0 if it does not fit. */
+ * UTIL_LD_STR_MAX bytes. Returns the length, or 0 if the untrimmed "%.17Lf"
+ * text does not fit in cap (as Redis's ld2string). */
 #define UTIL_LD_STR_MAX 5120
 size_t util_ld2str_human(char *dst, size_t cap, long double v);
 

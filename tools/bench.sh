@@ -50,13 +50,19 @@ CLK_TCK=$(getconf CLK_TCK)
 for tool in redis-benchmark redis-cli taskset python3; do
     command -v "$tool" >/dev/null || { echo "bench: $tool not found" >&2; exit 1; }
 done
+# Servers run in their own directories: make relative paths absolute (not
+# readlink -f: redis-server is a symlink whose name selects its mode).
+case $TERN_BIN in /*) ;; */*) TERN_BIN=$PWD/$TERN_BIN ;; esac
+case $REDIS_BIN in /*) ;; */*) REDIS_BIN=$PWD/$REDIS_BIN ;; esac
 command -v "$TERN_BIN" >/dev/null || [ -x "$TERN_BIN" ] ||
     { echo "bench: $TERN_BIN not found (build it with make, or set TERN_BIN)" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tern-bench.XXXXXX")
 PIDS=()
 cleanup() {
-    for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do
+        { kill -9 "$p" && wait "$p"; } 2>/dev/null || true
+    done
     rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -92,16 +98,24 @@ start_server() {
     exit 1
 }
 
-# stop_server PID: SIGTERM, then SIGKILL after 5 s.
+# running PID: true while PID exists and is not a zombie (kill -0 alone
+# succeeds on an unreaped zombie).
+running() {
+    local st
+    st=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    st=${st##*) }
+    [ "${st%% *}" != Z ]
+}
+
+# stop_server PID: SIGTERM, then SIGKILL after 5 s; reaps it.
 stop_server() {
     local pid=$1 i
     kill "$pid" 2>/dev/null || return 0
     for i in $(seq 100); do
-        kill -0 "$pid" 2>/dev/null || break
+        running "$pid" || break
         sleep 0.05
     done
-    kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    { kill -9 "$pid"; wait "$pid"; } 2>/dev/null || true
 }
 
 # cpu_ticks PID: utime+stime of the process (all threads), in clock ticks.
@@ -124,7 +138,7 @@ run_bench() {
     local port=$1 t=$2 c=$3 p=$4 n=$5
     taskset -c "$CLIENT_CPU" redis-benchmark -h 127.0.0.1 -p "$port" -c "$c" -P "$p" -n "$n" \
         -r "$KEYSPACE" -t "$t" --csv 2>/dev/null |
-        awk -F'","' 'NR > 1 {gsub(/"/, ""); rps = $2; p50 = $5; p99 = $7}
+        awk -F'"' 'NR > 1 {rps = $4; p50 = $10; p99 = $14}
                      END {if (rps == "") exit 1; print rps, p50, p99}'
 }
 
@@ -262,7 +276,7 @@ memory() {
         done
         printf '%-12s %14s %14s %7s %12s %12s\n' "$ds" "${perkey[tern.$ds]}" "${perkey[redis.$ds]}" \
             "$(awk -v a="${perkey[tern.$ds]}" -v b="${perkey[redis.$ds]}" \
-                'BEGIN {printf "%.3f", b > 0 ? a / b : 0}')" "${line[0]}" "${line[1]}"
+                'BEGIN {printf "%.3f", (b > 0) ? a / b : 0}')" "${line[0]}" "${line[1]}"
     done
     if [ -n "${perkey[tern.string]:-}" ] && [ -n "${perkey[tern.string_ttl]:-}" ]; then
         printf 'TTL overhead B/key: tern %.1f redis %.1f\n' \

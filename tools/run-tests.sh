@@ -144,7 +144,9 @@ start_server() {
     return 1
 }
 
-# stop_server PID: SIGTERM, wait up to 10 s (then SIGKILL); prints the exit code.
+# stop_server PID: SIGTERM, wait up to 10 s (then SIGKILL); sets STOP_RC to
+# the exit status (128+N for a signal). Not for use in $(...): only this
+# shell can wait for its children.
 stop_server() {
     local pid=$1 i
     kill -TERM "$pid" 2>/dev/null
@@ -154,7 +156,12 @@ stop_server() {
     done
     kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
-    echo $?
+    STOP_RC=$?
+    local keep=() p
+    for p in "${SERVER_PIDS[@]}"; do
+        [ "$p" = "$pid" ] || keep+=("$p")
+    done
+    SERVER_PIDS=("${keep[@]}")
 }
 
 compat_scripts() {
@@ -185,7 +192,7 @@ record_all() {
             FAILED=$((FAILED + 1))
         fi
     done
-    stop_server "$opid" >/dev/null
+    stop_server "$opid"
 }
 
 suite_compat() {
@@ -248,9 +255,9 @@ suite_compat() {
             tport=$STARTED_PORT tpid=$STARTED_PID
         fi
     done
-    rc=$(stop_server "$tpid")
-    if [ "$rc" -ne 0 ]; then
-        echo "compat: $SERVER exited with status $rc on SIGTERM (counted as 1 failure); log tail:"
+    stop_server "$tpid"
+    if [ "$STOP_RC" -ne 0 ]; then
+        echo "compat: $SERVER exited with status $STOP_RC on SIGTERM (counted as 1 failure); log tail:"
         tail -n 30 "$TMP/tern.log" | sed 's/^/    /'
         FAILED=$((FAILED + 1))
     fi

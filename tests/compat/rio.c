@@ -112,20 +112,35 @@ int rio_unescape(struct rbuf *out, const char *s, size_t n)
         if (++i >= n)
             return -1;
         switch (s[i]) {
-        case 'r': c = '\r'; break;
-        case 'n': c = '\n'; break;
-        case 't': c = '\t'; break;
-        case '0': c = '\0'; break;
-        case '\\': c = '\\'; break;
-        case '"': c = '"'; break;
-        case '\'': c = '\''; break;
+        case 'r':
+            c = '\r';
+            break;
+        case 'n':
+            c = '\n';
+            break;
+        case 't':
+            c = '\t';
+            break;
+        case '0':
+            c = '\0';
+            break;
+        case '\\':
+            c = '\\';
+            break;
+        case '"':
+            c = '"';
+            break;
+        case '\'':
+            c = '\'';
+            break;
         case 'x':
             if (i + 2 >= n || hexval(s[i + 1]) < 0 || hexval(s[i + 2]) < 0)
                 return -1;
             c = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
             i += 2;
             break;
-        default: return -1;
+        default:
+            return -1;
         }
         rbuf_append(out, &c, 1);
     }
@@ -187,11 +202,19 @@ static long frame_len_depth(const char *p, size_t n, int depth)
     if (depth > RIO_MAX_DEPTH)
         return -1;
     switch (p[0]) {
-    case '+': case '-': case ':': case '_': case ',': case '#': case '(': {
+    case '+':
+    case '-':
+    case ':':
+    case '_':
+    case ',':
+    case '#':
+    case '(': {
         int r = header(p, n, &le, &num, 0);
         return r <= 0 ? r : (long)(le + 2);
     }
-    case '$': case '!': case '=': {
+    case '$':
+    case '!':
+    case '=': {
         int r = header(p, n, &le, &num, 1);
         if (r <= 0)
             return r;
@@ -204,7 +227,11 @@ static long frame_len_depth(const char *p, size_t n, int depth)
             return -1;
         return (long)need;
     }
-    case '*': case '~': case '>': case '%': case '|': {
+    case '*':
+    case '~':
+    case '>':
+    case '%':
+    case '|': {
         int r = header(p, n, &le, &num, 1);
         if (r <= 0)
             return r;
@@ -224,7 +251,8 @@ static long frame_len_depth(const char *p, size_t n, int depth)
         }
         return (long)off;
     }
-    default: return -1;
+    default:
+        return -1;
     }
 }
 
@@ -293,12 +321,24 @@ static void dq_escape(struct rbuf *cur, const char *s, size_t n, size_t *i)
     } else {
         (*i)++;
         switch (s[*i]) {
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'b': c = '\b'; break;
-        case 'a': c = '\a'; break;
-        default: c = s[*i]; break;
+        case 'n':
+            c = '\n';
+            break;
+        case 'r':
+            c = '\r';
+            break;
+        case 't':
+            c = '\t';
+            break;
+        case 'b':
+            c = '\b';
+            break;
+        case 'a':
+            c = '\a';
+            break;
+        default:
+            c = s[*i];
+            break;
         }
     }
     rbuf_append(cur, &c, 1);

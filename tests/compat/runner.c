@@ -10,7 +10,8 @@
  * Usage:
  *   compat-runner --free-port       (prints a free TCP port and exits)
  *   compat-runner [--host H] --port P (--record FILE | --golden FILE)
- *                 [--quiet-ms MS] [--timeout-ms MS] [--max-report N] SCRIPT
+ *                 [--quiet-ms MS] [--timeout-ms MS] [--max-report N] [--verbose] SCRIPT
+ *   (--verbose prints each line's duration to stderr)
  *
  * Script format (one item per line; see tests/compat/README.md):
  *   # comment / blank line       ignored
@@ -78,7 +79,7 @@ struct gentry {
 
 struct runner {
     const char *host, *script, *name;
-    int port, quiet_ms, timeout_ms, max_report;
+    int port, quiet_ms, timeout_ms, max_report, verbose;
     FILE *rec;             /* record mode: output file */
     struct gentry *golden; /* compare mode: entries by line */
     size_t ngolden;
@@ -133,10 +134,14 @@ static int roundtrip(struct runner *r, const struct rargv *a, struct rbuf *out)
 static const char *fail_text(int code)
 {
     switch (code) {
-    case 0: return "<no reply: connection closed>";
-    case -1: return "<no reply: timeout>";
-    case -2: return "<invalid RESP from server>";
-    default: return "<cannot connect or send>";
+    case 0:
+        return "<no reply: connection closed>";
+    case -1:
+        return "<no reply: timeout>";
+    case -2:
+        return "<invalid RESP from server>";
+    default:
+        return "<cannot connect or send>";
     }
 }
 
@@ -253,7 +258,7 @@ static int run_scan(struct runner *r, struct rargv *a, struct rbuf *out)
         mem_free(offs);
         mem_free(lens);
         rbuf_free(&rep);
-        if (curlen == 1 && cur[0] == '0')
+        if (a->v[ci].len == 1 && a->v[ci].p[0] == '0')
             break;
     }
     for (size_t i = 0; i < nsp; i++)
@@ -338,8 +343,7 @@ static void check(struct runner *r, int lineno, const char *line, const char *go
             report(r, lineno, line, "no golden entry for this line (re-record the golden)", NULL,
                    esc.p);
         } else if (strcmp(g->cmd, cmd.p) != 0) {
-            report(r, lineno, line, "golden entry is stale (script line changed)", g->cmd,
-                   cmd.p);
+            report(r, lineno, line, "golden entry is stale (script line changed)", g->cmd, cmd.p);
         } else if (r->known) {
             r->knowns++;
             printf("KNOWN-DIFF %s:%d: %s (%s)%s\n", r->script, lineno, line, r->known,
@@ -361,8 +365,8 @@ static int directive(const char *line, const char **rest, const char **word_end)
     static const struct {
         const char *name;
         int mode;
-    } tab[] = {{"@sort", M_SORT},  {"@sortpairs", M_SORTPAIRS}, {"@scan", M_SCAN},
-               {"@type", M_TYPE},  {"@ignore", M_IGNORE},       {NULL, 0}};
+    } tab[] = {{"@sort", M_SORT}, {"@sortpairs", M_SORTPAIRS}, {"@scan", M_SCAN},
+               {"@type", M_TYPE}, {"@ignore", M_IGNORE},       {NULL, 0}};
     const char *e = line;
     while (*e && *e != ' ' && *e != '\t')
         e++;
@@ -524,7 +528,13 @@ static int run_script(struct runner *r)
             p++;
         if (*p == '\0' || *p == '#')
             continue;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
         run_line(r, lineno, p);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        if (r->verbose)
+            fprintf(stderr, "%s:%d: %ld ms\n", r->script, lineno,
+                    (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000));
     }
     free(line); /* allocated by getline() */
     fclose(f);
@@ -548,8 +558,9 @@ static int print_free_port(void)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: compat-runner [--host H] --port P (--record FILE | --golden FILE)\n"
-                    "       [--quiet-ms MS] [--timeout-ms MS] [--max-report N] SCRIPT\n");
+    fprintf(stderr,
+            "usage: compat-runner [--host H] --port P (--record FILE | --golden FILE)\n"
+            "       [--quiet-ms MS] [--timeout-ms MS] [--max-report N] [--verbose] SCRIPT\n");
     exit(2);
 }
 
@@ -564,8 +575,11 @@ static char *script_name(const char *path)
 
 int main(int argc, char **argv)
 {
-    struct runner r = {.host = "127.0.0.1", .quiet_ms = 300, .timeout_ms = 5000,
-                       .max_report = 30, .c = {.fd = -1}};
+    struct runner r = {.host = "127.0.0.1",
+                       .quiet_ms = 300,
+                       .timeout_ms = 5000,
+                       .max_report = 30,
+                       .c = {.fd = -1}};
     const char *record = NULL, *golden = NULL;
     if (argc == 2 && !strcmp(argv[1], "--free-port"))
         return print_free_port();
@@ -585,6 +599,8 @@ int main(int argc, char **argv)
             r.timeout_ms = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--max-report") && more)
             r.max_report = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--verbose"))
+            r.verbose = 1;
         else if (argv[i][0] != '-' && !r.script)
             r.script = argv[i];
         else

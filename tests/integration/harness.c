@@ -27,8 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define HS_READY_MS 5000
-#define HS_PATH_MAX 4096 /* not PATH_MAX: -Iserver shadows <limits.h> */
+#define HS_READY_MS    5000
+#define HS_PATH_MAX    4096 /* not PATH_MAX: -Iserver shadows <limits.h> */
 #define HS_START_TRIES 5
 
 long long hs_now_ms(void)
@@ -259,8 +259,7 @@ int hs_stop_sig(struct hserver *s, int sig, int timeout_ms, int keep_clients)
         else
             fprintf(stderr, "harness: server died by signal %d\n", WTERMSIG(st));
     } else {
-        fprintf(stderr, "harness: server ignored signal %d for %d ms; SIGKILL\n", sig,
-                timeout_ms);
+        fprintf(stderr, "harness: server ignored signal %d for %d ms; SIGKILL\n", sig, timeout_ms);
         kill(s->pid, SIGKILL);
         waitpid(s->pid, &st, 0);
         s->exit_status = st;
@@ -489,8 +488,8 @@ long hs_raise_nofile(long n)
     if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
         return -1;
     if ((long)rl.rlim_cur < n) {
-        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || (long)rl.rlim_max >= n ? (rlim_t)n
-                                                                              : rl.rlim_max;
+        rl.rlim_cur =
+            rl.rlim_max == RLIM_INFINITY || (long)rl.rlim_max >= n ? (rlim_t)n : rl.rlim_max;
         setrlimit(RLIMIT_NOFILE, &rl);
         getrlimit(RLIMIT_NOFILE, &rl);
     }
@@ -518,8 +517,8 @@ int hs_cmd_expect(redisContext *c, const char *expect, const char *fmt, ...)
     }
     int ok = got != NULL && strcmp(got, expect) == 0;
     if (!ok)
-        fprintf(stderr, "harness: %s: expected \"%s\", got type %d \"%s\"\n", fmt, expect,
-                r->type, got ? got : "(nil/array)");
+        fprintf(stderr, "harness: %s: expected \"%s\", got type %d \"%s\"\n", fmt, expect, r->type,
+                got ? got : "(nil/array)");
     freeReplyObject(r);
     return ok ? 0 : -1;
 }

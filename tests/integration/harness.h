@@ -33,14 +33,14 @@
 #define HS_MAX_TRACKED 4096 /* clients remembered for cleanup */
 
 struct hserver {
-    pid_t pid;           /* 0 when not running */
-    int port;            /* TCP port on 127.0.0.1 */
-    int exit_status;     /* raw waitpid status after hs_stop() */
-    char dir[256];       /* private working directory */
-    char log_path[300];  /* server's stdout+stderr */
-    int nfds;            /* raw sockets opened through hs_raw_connect() */
+    pid_t pid;          /* 0 when not running */
+    int port;           /* TCP port on 127.0.0.1 */
+    int exit_status;    /* raw waitpid status after hs_stop() */
+    char dir[256];      /* private working directory */
+    char log_path[300]; /* server's stdout+stderr */
+    int nfds;           /* raw sockets opened through hs_raw_connect() */
     int fds[HS_MAX_TRACKED];
-    int nctx;            /* hiredis contexts opened through hs_connect() */
+    int nctx; /* hiredis contexts opened through hs_connect() */
     redisContext *ctx[HS_MAX_TRACKED];
 };
 

@@ -20,7 +20,7 @@
 #include "harness.h"
 
 #define VALUE_LEN (64u * 1024 * 1024)
-#define HEADER "$67108864\r\n"
+#define HEADER    "$67108864\r\n"
 
 static int setup(void **state)
 {

@@ -18,7 +18,7 @@
 #include "harness.h"
 
 #define NCLIENTS 1000
-#define ROUNDS 3
+#define ROUNDS   3
 
 static int setup(void **state)
 {

@@ -73,7 +73,8 @@ static void test_maxclients(void **state)
             assert_true(fds[i] >= 0);
             assert_int_equal(hs_send_str(fds[i], "PING\r\n"), 0);
             char line[128];
-            ok = hs_read_line(fds[i], line, sizeof line, 2000) > 0 && strcmp(line, "+PONG\r\n") == 0;
+            ok =
+                hs_read_line(fds[i], line, sizeof line, 2000) > 0 && strcmp(line, "+PONG\r\n") == 0;
             if (!ok) {
                 hs_close_fd(s, fds[i]);
                 hs_sleep_ms(50);

@@ -21,8 +21,8 @@
 
 static int setup(void **state)
 {
-    static const char *const args[] = {"--proto-max-bulk-len", "1mb",
-                                       "--client-query-buffer-limit", "1mb", NULL};
+    static const char *const args[] = {"--proto-max-bulk-len", "1mb", "--client-query-buffer-limit",
+                                       "1mb", NULL};
     struct hserver *s = calloc(1, sizeof *s);
     if (s == NULL || hs_start(s, args) != 0) {
         free(s);
@@ -34,8 +34,7 @@ static int setup(void **state)
 
 /* Send bad bytes on a fresh raw connection, expect the error line and a
  * close, and check a bystander connection and its data survive. */
-static void check_proto_error(struct hserver *s, const void *bad, size_t badlen,
-                              const char *expect)
+static void check_proto_error(struct hserver *s, const void *bad, size_t badlen, const char *expect)
 {
     redisContext *other = hs_connect(s);
     assert_non_null(other);

@@ -24,9 +24,9 @@
 
 #include "harness.h"
 
-#define NKEYS 100000
+#define NKEYS    100000
 #define NVICTIMS 30
-#define ROUNDS 10
+#define ROUNDS   10
 
 static int setup(void **state)
 {
@@ -101,8 +101,8 @@ static void test_kill_by_id_same_batch(void **state)
             assert_true(victims[i] >= 0);
             long long id = client_id(victims[i]);
             assert_true(id > 0);
-            klen += (size_t)snprintf(kills + klen, sizeof kills - klen, "CLIENT KILL ID %lld\r\n",
-                                     id);
+            klen +=
+                (size_t)snprintf(kills + klen, sizeof kills - klen, "CLIENT KILL ID %lld\r\n", id);
             memcpy(want + 4 * i, ":1\r\n", 5);
         }
         assert_int_equal(hs_send_str(busy, "KEYS nomatch*\r\n"), 0);
@@ -126,7 +126,8 @@ static void test_kill_by_id_same_batch(void **state)
 }
 
 /* One CLIENT KILL that closes every other client at once while they all
- * have input pending; then the killer kills itself. */
+ * have input pending; then the killer kills itself ("SKIPME no"), which in
+ * Redis answers :1 and closes after that reply. */
 static void test_kill_all_others(void **state)
 {
     struct hserver *s = *state;
@@ -144,7 +145,8 @@ static void test_kill_all_others(void **state)
     assert_true(self > 0);
     assert_int_equal(hs_send_str(busy, "KEYS nomatch*\r\n"), 0);
     char cmd[128];
-    snprintf(cmd, sizeof cmd, "CLIENT KILL TYPE normal SKIPME yes\r\nCLIENT KILL ID %lld SKIPME no\r\n", self);
+    snprintf(cmd, sizeof cmd,
+             "CLIENT KILL TYPE normal SKIPME yes\r\nCLIENT KILL ID %lld SKIPME no\r\n", self);
     assert_int_equal(hs_send_str(killer, cmd), 0);
     for (int i = 0; i < N; i++)
         assert_int_equal(hs_send_str(others[i], i % 2 ? "PING\r\n" : "SET x"), 0);

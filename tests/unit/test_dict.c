@@ -226,8 +226,13 @@ static void test_dict_basic_many(void **state)
     int saw_rehash = 0;
     for (long i = 0; i < N; i++) {
         assert_true(find_key(&d, "k", i) == 0);
-        add_key(&d, "k", i, 0);
+        uint32_t h = add_key(&d, "k", i, 0);
         saw_rehash |= dict_is_rehashing(&d);
+        /* Keys added during a rehash (they go to the new table) and older
+         * ones are all findable at every step. */
+        assert_true(find_key(&d, "k", i) == h);
+        assert_true(find_key(&d, "k", i / 2) != 0);
+        assert_true(find_key(&d, "k", i * 7 / 8) != 0);
     }
     assert_true(saw_rehash);
     assert_int_equal(dict_size(&d), N);
@@ -501,7 +506,12 @@ static void test_dict_replace_and_marks(void **state)
             const char *k = tent_key(slab_ptr(out[j]), &len);
             long i = key_index(k, len, 1);
             assert_true(tent_marked(slab_ptr(out[j])));
-            assert_int_equal(got[i], 0);
+            if (got[i]) {
+                /* A call may wrap into a second lap, never before the
+                 * first lap found everything. */
+                assert_int_equal(total, marked);
+                continue;
+            }
             got[i] = 1;
             total++;
         }

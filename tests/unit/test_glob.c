@@ -119,8 +119,8 @@ static void test_redis_table(void **state)
         const struct gcase *c = &cases[i];
         int got = glob_match(c->pat, c->plen, c->str, c->slen, 0);
         if (got != c->match)
-            fail_msg("case %zu: pattern \"%.*s\" string \"%.*s\": want %d got %d", i,
-                     (int)c->plen, c->pat, (int)c->slen, c->str, c->match, got);
+            fail_msg("case %zu: pattern \"%.*s\" string \"%.*s\": want %d got %d", i, (int)c->plen,
+                     c->pat, (int)c->slen, c->str, c->match, got);
     }
 }
 
@@ -156,8 +156,8 @@ static void test_slices(void **state)
     assert_true(glob_match("ab*zzz", 2, "abXXX", 2, 0));
     assert_true(glob_match("a*", 2, "abc", 3, 0));
     assert_false(glob_match("a*", 2, "bac", 3, 0));
-    assert_true(glob_match("[ab]xx", 3, "b", 1, 0)); // class unclosed within the slice
-    assert_true(glob_match("a\\b", 2, "a\\", 2, 0)); // trailing '\' within the slice
+    assert_true(glob_match("[ab]xx", 3, "b", 1, 0));  // class unclosed within the slice
+    assert_true(glob_match("a\\b", 2, "a\\", 2, 0));  // trailing '\' within the slice
     assert_true(glob_match("a\0b", 3, "a\0b", 3, 0)); // NUL bytes are ordinary
     assert_false(glob_match("a\0b", 3, "a\0c", 3, 0));
 }
@@ -215,8 +215,8 @@ static void test_pathological(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_redis_table),   cmocka_unit_test(test_nocase),
-        cmocka_unit_test(test_slices),        cmocka_unit_test(test_nesting_limit),
+        cmocka_unit_test(test_redis_table),  cmocka_unit_test(test_nocase),
+        cmocka_unit_test(test_slices),       cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_pathological),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

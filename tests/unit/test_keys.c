@@ -47,9 +47,21 @@ static void emit(const char *fmt, ...)
     va_end(ap);
 }
 
-void reply_ok(struct client *c) { (void)c; emit("+OK\n"); }
-void reply_status(struct client *c, const char *s) { (void)c; emit("+%s\n", s); }
-void reply_error(struct client *c, const char *msg) { (void)c; emit("-%s\n", msg); }
+void reply_ok(struct client *c)
+{
+    (void)c;
+    emit("+OK\n");
+}
+void reply_status(struct client *c, const char *s)
+{
+    (void)c;
+    emit("+%s\n", s);
+}
+void reply_error(struct client *c, const char *msg)
+{
+    (void)c;
+    emit("-%s\n", msg);
+}
 void reply_errorf(struct client *c, const char *fmt, ...)
 {
     (void)c;
@@ -60,21 +72,43 @@ void reply_errorf(struct client *c, const char *fmt, ...)
     va_end(ap);
     emit("-%s\n", buf);
 }
-void reply_error_syntax(struct client *c) { reply_error(c, "ERR syntax error"); }
+void reply_error_syntax(struct client *c)
+{
+    reply_error(c, "ERR syntax error");
+}
 void reply_error_not_int(struct client *c)
 {
     reply_error(c, "ERR value is not an integer or out of range");
 }
-void reply_int(struct client *c, long long v) { (void)c; emit(":%lld\n", v); }
+void reply_int(struct client *c, long long v)
+{
+    (void)c;
+    emit(":%lld\n", v);
+}
 void reply_bulk(struct client *c, const void *p, size_t len)
 {
     (void)c;
     emit("$%.*s\n", (int)len, (const char *)p);
 }
-void reply_bulk_cstr(struct client *c, const char *s) { reply_bulk(c, s, strlen(s)); }
-void reply_null(struct client *c) { (void)c; emit("(nil)\n"); }
-void reply_array(struct client *c, long long n) { (void)c; emit("*%lld\n", n); }
-long reply_defer(struct client *c) { (void)c; return (long)olen; }
+void reply_bulk_cstr(struct client *c, const char *s)
+{
+    reply_bulk(c, s, strlen(s));
+}
+void reply_null(struct client *c)
+{
+    (void)c;
+    emit("(nil)\n");
+}
+void reply_array(struct client *c, long long n)
+{
+    (void)c;
+    emit("*%lld\n", n);
+}
+long reply_defer(struct client *c)
+{
+    (void)c;
+    return (long)olen;
+}
 void reply_defer_array(struct client *c, long h, long long n)
 {
     (void)c;
@@ -103,8 +137,8 @@ void notify_key_modified(struct db *db, const char *key, size_t klen)
 void notify_event(int cls, const char *event, struct db *db, const char *key, size_t klen)
 {
     (void)cls;
-    elen += (size_t)snprintf(events + elen, sizeof(events) - elen, "%s@%d:%.*s ", event,
-                             db_id(db), (int)klen, key);
+    elen += (size_t)snprintf(events + elen, sizeof(events) - elen, "%s@%d:%.*s ", event, db_id(db),
+                             (int)klen, key);
 }
 
 /* ---- harness ---- */
@@ -182,7 +216,8 @@ static void test_del_exists(void **state)
     long long dirty = server.dirty;
     assert_string_equal(run(cmd_del, "del a a x b"), ":2\n");
     assert_int_equal(server.dirty, dirty + 2);
-    assert_string_equal(events, "keymiss@0:x keymiss@0:old keymiss@0:x keymiss@0:x del@0:a del@0:b ");
+    assert_string_equal(events,
+                        "keymiss@0:x keymiss@0:old keymiss@0:x keymiss@0:x del@0:a del@0:b ");
     assert_string_equal(run(cmd_unlink, "unlink a"), ":0\n");
     assert_int_equal(db_size(cl.db), 0);
 }
@@ -217,6 +252,13 @@ static void test_expire_errors(void **state)
     assert_string_equal(run(cmd_ttl, "ttl a"), ":-1\n");
     assert_string_equal(run(cmd_pexpireat, "pexpireat a 9223372036854775807"), ":1\n");
     assert_string_equal(run(cmd_pexpiretime, "pexpiretime a"), ":9223372036854775807\n");
+    assert_string_equal(run(cmd_expiretime, "expiretime a"), ":9223372036854776\n");
+    assert_string_equal(run(cmd_pexpireat, "pexpireat a 9223372036854775308"), ":1\n");
+    assert_string_equal(run(cmd_expiretime, "expiretime a"), ":9223372036854775\n");
+    assert_string_equal(run(cmd_pexpireat, "pexpireat a 4102444800499"), ":1\n");
+    assert_string_equal(run(cmd_expiretime, "expiretime a"), ":4102444800\n");
+    assert_string_equal(run(cmd_pexpireat, "pexpireat a 4102444800500"), ":1\n");
+    assert_string_equal(run(cmd_expiretime, "expiretime a"), ":4102444801\n");
 }
 
 static void test_expire_flags(void **state)
@@ -252,9 +294,8 @@ static void test_expire_flags(void **state)
     assert_string_equal(run(cmd_ttl, "ttl x"), ":-2\n");
     assert_string_equal(run(cmd_expiretime, "expiretime a"), ":-1\n");
     assert_string_equal(run(cmd_expiretime, "expiretime x"), ":-2\n");
-    assert_string_equal(events,
-                        "expire@0:a expire@0:a expire@0:a persist@0:a keymiss@0:x "
-                        "keymiss@0:x ");
+    assert_string_equal(events, "expire@0:a expire@0:a expire@0:a persist@0:a keymiss@0:x "
+                                "keymiss@0:x ");
 }
 
 static void test_expire_past_deletes(void **state)

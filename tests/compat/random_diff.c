@@ -1,0 +1,320 @@
+/* random_diff: the randomized differential test.
+ *
+ * Sends the same pseudo-random command stream to two servers (Debian's
+ * redis-server and Tern) and compares every reply byte for byte. The stream
+ * is a pure function of the seed, so a failure is reproduced by rerunning
+ * the seed, and it prints the commands leading up to the mismatch.
+ *
+ * Usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first F]
+ *                    [--group strings|keys|all]
+ * Prints "random_diff: N passed, M failed" (one test per seed).
+ *
+ * The stream avoids what is nondeterministic by nature: relative TTLs are
+ * long (nothing expires during a run) and are never read back with TTL/PTTL;
+ * absolute expiries use fixed timestamps (EXPIRETIME reads them exactly);
+ * unordered replies (KEYS) are compared after sorting their elements.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mem.h"
+#include "rio.h"
+
+/* xorshift64*: small, deterministic, good enough for test streams. */
+static unsigned long long rng_state;
+static unsigned long long rnd(void)
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * 2685821657736338717ULL;
+}
+static int pick(int n)
+{
+    return (int)(rnd() % (unsigned long long)n);
+}
+
+static const char *const values[] = {
+    "", "0", "1", "-1", "7", "10", "123", "-0", "007", "+5", " 1", "1 ", "3.5", "-2.25",
+    "1e3", "0x10", "inf", "-inf", "nan", "9223372036854775807", "-9223372036854775808",
+    "9223372036854775808", "18446744073709551615", "abc", "hello world", "a\x00z",
+    "\xff\xfe", "12345678901234567890", "0.1", "1.5e308", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHI",
+    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor",
+};
+#define NVALUES (sizeof(values) / sizeof(values[0]))
+
+static const char *const ints[] = {"0", "1", "-1", "2", "5", "-5", "100", "-100", "9223372036854775807",
+                                   "-9223372036854775808", "abc", "1.5", "", "3"};
+#define NINTS (sizeof(ints) / sizeof(ints[0]))
+
+static void arg(struct rargv *a, const char *s, size_t n)
+{
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 8;
+        a->v = mem_realloc(a->v, a->cap * sizeof(*a->v));
+    }
+    memset(&a->v[a->n], 0, sizeof(a->v[0]));
+    rbuf_append(&a->v[a->n], s, n);
+    a->n++;
+}
+static void args(struct rargv *a, const char *s)
+{
+    arg(a, s, strlen(s));
+}
+static void key(struct rargv *a)
+{
+    char k[8];
+    snprintf(k, sizeof(k), "k%d", pick(6));
+    args(a, k);
+}
+static void value(struct rargv *a)
+{
+    const char *v = values[pick((int)NVALUES)];
+    /* "a\x00z" has an embedded NUL: give its real length. */
+    arg(a, v, v[0] == 'a' && v[1] == '\0' ? 3 : strlen(v));
+}
+static void integer(struct rargv *a)
+{
+    args(a, ints[pick((int)NINTS)]);
+}
+static void num(struct rargv *a, int lo, int hi)
+{
+    char b[24];
+    snprintf(b, sizeof(b), "%d", lo + pick(hi - lo + 1));
+    args(a, b);
+}
+/* Absolute times: some past (the key is deleted), most far future. */
+static void abstime(struct rargv *a, int ms)
+{
+    static const char *const secs[] = {"1", "1000000000", "4000000000", "4100000000", "4200000000"};
+    static const char *const msecs[] = {"1", "1000000000000", "4000000000000", "4100000000123",
+                                        "4200000000999"};
+    args(a, ms ? msecs[pick(5)] : secs[pick(5)]);
+}
+
+static void gen_string(struct rargv *a)
+{
+    switch (pick(24)) {
+    case 0: case 1: case 2:
+        args(a, "SET"); key(a); value(a);
+        if (pick(2)) { static const char *o[] = {"NX", "XX", "GET", "KEEPTTL"}; args(a, o[pick(4)]); }
+        if (pick(3) == 0) {
+            static const char *e[] = {"EX", "PX", "EXAT", "PXAT"};
+            int i = pick(4);
+            args(a, e[i]);
+            if (i < 2) num(a, 100000, 200000); else abstime(a, i == 3);
+        }
+        if (pick(4) == 0) args(a, "GET");
+        break;
+    case 3: case 4: args(a, "GET"); key(a); break;
+    case 5: args(a, "GETDEL"); key(a); break;
+    case 6: args(a, "GETEX"); key(a);
+        if (pick(2)) args(a, "PERSIST"); else { args(a, "EXAT"); abstime(a, 0); }
+        break;
+    case 7: args(a, pick(2) ? "GETRANGE" : "SUBSTR"); key(a); num(a, -8, 8); num(a, -8, 8); break;
+    case 8: args(a, "GETSET"); key(a); value(a); break;
+    case 9: args(a, "SETRANGE"); key(a); num(a, 0, 12); value(a); break;
+    case 10: args(a, "APPEND"); key(a); value(a); break;
+    case 11: args(a, "STRLEN"); key(a); break;
+    case 12: args(a, pick(2) ? "INCR" : "DECR"); key(a); break;
+    case 13: args(a, pick(2) ? "INCRBY" : "DECRBY"); key(a); integer(a); break;
+    case 14: args(a, "INCRBYFLOAT"); key(a); value(a); break;
+    case 15: args(a, "MGET"); for (int i = pick(4); i >= 0; i--) key(a); break;
+    case 16: args(a, pick(2) ? "MSET" : "MSETNX"); for (int i = pick(3); i >= 0; i--) { key(a); value(a); } break;
+    case 17: args(a, "SETNX"); key(a); value(a); break;
+    case 18: args(a, pick(2) ? "SETEX" : "PSETEX"); key(a); num(a, pick(8) ? 100000 : -1, 200000); value(a); break;
+    case 19: args(a, "LCS"); key(a); key(a);
+        if (pick(2)) args(a, "LEN"); else if (pick(2)) { args(a, "IDX"); if (pick(2)) args(a, "WITHMATCHLEN"); if (pick(2)) { args(a, "MINMATCHLEN"); num(a, 0, 3); } }
+        break;
+    case 20: args(a, "SET"); key(a); integer(a); break;
+    case 21: args(a, "OBJECT"); args(a, "ENCODING"); key(a); break;
+    case 22: args(a, "INCRBY"); key(a); num(a, -3, 3); break;
+    default: args(a, "SET"); key(a); value(a); args(a, "KEEPTTL"); break;
+    }
+}
+
+static void gen_keys(struct rargv *a)
+{
+    switch (pick(22)) {
+    case 0: args(a, pick(2) ? "DEL" : "UNLINK"); for (int i = pick(3); i >= 0; i--) key(a); break;
+    case 1: args(a, pick(2) ? "EXISTS" : "TOUCH"); for (int i = pick(3); i >= 0; i--) key(a); break;
+    case 2: args(a, "TYPE"); key(a); break;
+    case 3: args(a, pick(2) ? "RENAME" : "RENAMENX"); key(a); key(a); break;
+    case 4: args(a, "COPY"); key(a); key(a);
+        if (pick(2)) args(a, "REPLACE");
+        if (pick(3) == 0) { args(a, "DB"); num(a, 0, 2); }
+        break;
+    case 5: args(a, "MOVE"); key(a); num(a, 0, 2); break;
+    case 6: case 7: {
+        int ms = pick(2);
+        args(a, ms ? "PEXPIREAT" : "EXPIREAT"); key(a); abstime(a, ms);
+        if (pick(2)) { static const char *o[] = {"NX", "XX", "GT", "LT"}; args(a, o[pick(4)]); }
+        break;
+    }
+    case 8: args(a, pick(2) ? "EXPIRETIME" : "PEXPIRETIME"); key(a); break;
+    case 9: args(a, "PERSIST"); key(a); break;
+    case 10: args(a, "DBSIZE"); break;
+    case 11: args(a, "SELECT"); num(a, 0, 2); break;
+    case 12: args(a, "SWAPDB"); num(a, 0, 2); num(a, 0, 2); break;
+    case 13: args(a, "KEYS"); { static const char *p[] = {"*", "k*", "k[0-2]", "?1", "k[^1]"}; args(a, p[pick(5)]); } break;
+    case 14: if (pick(10) == 0) args(a, "FLUSHDB"); else { args(a, "EXISTS"); key(a); } break;
+    case 15: args(a, pick(2) ? "EXPIRE" : "PEXPIRE"); key(a);
+        if (pick(5) == 0) args(a, "-1"); else num(a, 1000000, 2000000);
+        if (pick(2)) { static const char *o[] = {"NX", "XX", "GT", "LT"}; args(a, o[pick(4)]); }
+        break;
+    case 16: args(a, "OBJECT"); args(a, "ENCODING"); key(a); break;
+    case 17: args(a, "OBJECT"); args(a, "REFCOUNT"); key(a); break;
+    default: gen_string(a); break;
+    }
+}
+
+/* Sort the children of an array reply (KEYS) so order does not matter. */
+static int cmp_child(const void *x, const void *y)
+{
+    const struct rbuf *a = x, *b = y;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->p, b->p, n);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+static void normalize(struct rbuf *r)
+{
+    size_t hdr, *offs = NULL, *lens = NULL;
+    long n = rio_frame_children(r->p, r->len, &hdr, &offs, &lens);
+    if (n <= 1) {
+        mem_free(offs);
+        mem_free(lens);
+        return;
+    }
+    struct rbuf *kids = mem_calloc((size_t)n, sizeof(*kids));
+    for (long i = 0; i < n; i++)
+        rbuf_append(&kids[i], r->p + offs[i], lens[i]);
+    qsort(kids, (size_t)n, sizeof(*kids), cmp_child);
+    struct rbuf out = {0};
+    rbuf_append(&out, r->p, hdr);
+    for (long i = 0; i < n; i++) {
+        rbuf_append(&out, kids[i].p, kids[i].len);
+        rbuf_free(&kids[i]);
+    }
+    mem_free(kids);
+    mem_free(offs);
+    mem_free(lens);
+    rbuf_free(r);
+    *r = out;
+}
+
+/* EXPIRETIME / PEXPIRETIME of a key given a relative TTL depend on when each
+ * server ran the command: accept integer replies within a small skew. */
+static int close_enough(const struct rbuf *ra, const struct rbuf *rb, long long skew)
+{
+    if (ra->len < 3 || rb->len < 3 || ra->p[0] != ':' || rb->p[0] != ':')
+        return 0;
+    long long x = atoll(ra->p + 1), y = atoll(rb->p + 1);
+    return x > 0 && y > 0 && llabs(x - y) <= skew;
+}
+
+static int is_cmd(const struct rargv *a, const char *name)
+{
+    return a->n && a->v[0].len == strlen(name) && !strncasecmp(a->v[0].p, name, a->v[0].len);
+}
+
+#define HISTORY 12
+
+static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, int group)
+{
+    struct rconn ca = {.fd = -1}, cb = {.fd = -1};
+    if (rconn_open(&ca, "127.0.0.1", port_a) || rconn_open(&cb, "127.0.0.1", port_b)) {
+        fprintf(stderr, "random_diff: cannot connect\n");
+        return -1;
+    }
+    rng_state = seed * 0x9E3779B97F4A7C15ULL + 1;
+    struct rbuf hist[HISTORY] = {{0}};
+    int failed = 0;
+    for (int i = -1; i < ops && !failed; i++) {
+        struct rargv a = {0};
+        if (i == -1)
+            args(&a, "FLUSHALL");
+        else if (group == 0)
+            gen_string(&a);
+        else
+            gen_keys(&a);
+        struct rbuf req = {0}, ra = {0}, rb = {0};
+        rio_encode_cmd(&req, &a);
+        struct rbuf *h = &hist[(i + HISTORY + 1) % HISTORY];
+        rbuf_clear(h);
+        rio_escape(h, req.p, req.len);
+        if (rconn_send(&ca, req.p, req.len) || rconn_send(&cb, req.p, req.len) ||
+            rconn_read_frame(&ca, &ra, 5000) != 1 || rconn_read_frame(&cb, &rb, 5000) != 1) {
+            fprintf(stderr, "random_diff seed %llu op %d: connection failed\n", seed, i);
+            failed = 1;
+        } else {
+            if (is_cmd(&a, "KEYS")) {
+                normalize(&ra);
+                normalize(&rb);
+            }
+            int same = ra.len == rb.len && memcmp(ra.p, rb.p, ra.len) == 0;
+            if (!same && is_cmd(&a, "EXPIRETIME"))
+                same = close_enough(&ra, &rb, 2);
+            if (!same && is_cmd(&a, "PEXPIRETIME"))
+                same = close_enough(&ra, &rb, 2000);
+            if (!same) {
+                struct rbuf ea = {0}, eb = {0};
+                rio_escape(&ea, ra.p, ra.len);
+                rio_escape(&eb, rb.p, rb.len);
+                fprintf(stderr, "random_diff seed %llu op %d: replies differ\n", seed, i);
+                for (int j = HISTORY - 1; j >= 0; j--) {
+                    struct rbuf *x = &hist[(i + 1 - j + HISTORY * 2) % HISTORY];
+                    if (x->len)
+                        fprintf(stderr, "   %s %s\n", j ? "  " : "->", x->p);
+                }
+                fprintf(stderr, "   redis: %s\n   tern:  %s\n", ea.p, eb.p);
+                rbuf_free(&ea);
+                rbuf_free(&eb);
+                failed = 1;
+            }
+        }
+        rbuf_free(&req);
+        rbuf_free(&ra);
+        rbuf_free(&rb);
+        rargv_free(&a);
+    }
+    for (int j = 0; j < HISTORY; j++)
+        rbuf_free(&hist[j]);
+    rconn_close(&ca);
+    rconn_close(&cb);
+    return failed;
+}
+
+int main(int argc, char **argv)
+{
+    int port_a = 0, port_b = 0, seeds = 20, ops = 2000, first = 1;
+    const char *group = "all";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "--port-a")) port_a = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--port-b")) port_b = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--seeds")) seeds = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--ops")) ops = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--first")) first = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--group")) group = argv[i + 1];
+    }
+    if (!port_a || !port_b) {
+        fprintf(stderr, "usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first F] [--group strings|keys|all]\n");
+        return 2;
+    }
+    int passed = 0, failed = 0;
+    for (int s = first; s < first + seeds; s++) {
+        for (int g = 0; g < 2; g++) {
+            if ((g == 0 && !strcmp(group, "keys")) || (g == 1 && !strcmp(group, "strings")))
+                continue;
+            int r = run_seed(port_a, port_b, (unsigned long long)s, ops, g);
+            if (r < 0)
+                return 2;
+            r ? failed++ : passed++;
+        }
+    }
+    printf("random_diff: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
