@@ -65,7 +65,11 @@ deps:
 
 unit: $(UNIT_BINS)
 integration: $(B)/tern-server $(INTEG_BINS)
-compat: $(B)/tern-server $(B)/tests/compat-runner
+# The randomized differential test (tests/compat/random_diff.c).
+$(B)/tests/random-diff: tests/compat/random_diff.c tests/compat/rio.c tests/compat/rio.h $(B)/obj/mem.o | $(B)/tests
+	$(CC) $(CFLAGS) -Itests/compat $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
+
+compat: $(B)/tern-server $(B)/tests/compat-runner $(B)/tests/random-diff
 
 # The whole suite; the last line printed is "N passed, M failed".
 test: deps

@@ -312,6 +312,10 @@ struct kv *db_copy_entry(struct db *dst, const struct kv *e, const char *newkey,
     struct kv_parts p;
     kv_get_parts(e, &p);
     kv_dup_value(e, &p);
+    /* Redis's COPY duplicates the value object, so a small integer that was
+     * shared becomes a private object (OBJECT REFCOUNT 1). */
+    if (p.type == KV_STRING && p.enc == KV_ENC_INT)
+        p.enc = KV_ENC_INT_UNSHARED;
     p.key = newkey;
     p.klen = nlen;
     p.lru = lru_clock();

@@ -60,6 +60,9 @@ const char *kv_str(const struct kv *e, size_t *len);
 void *kv_ptr(const struct kv *e);
 void kv_set_ptr(struct kv *e, void *ptr); /* no free of the old one */
 void kv_set_enc(struct kv *e, int enc);
+/* 1 for an int-encoded string that Redis would not share (a COPY): OBJECT
+ * REFCOUNT reports 1 for it even when its value is a small integer. */
+int kv_int_unshared(const struct kv *e);
 /* Absolute expiry in unix ms, or -1. */
 long long kv_expire(const struct kv *e);
 /* The 24-bit LRU clock (seconds resolution) or LFU data, as Redis keeps it. */

@@ -98,7 +98,13 @@ int kv_type(const struct kv *e)
 
 int kv_enc(const struct kv *e)
 {
-    return (meta(e) >> 3) & 15;
+    int enc = (meta(e) >> 3) & 15;
+    return enc == KV_ENC_INT_UNSHARED ? KV_ENC_INT : enc;
+}
+
+int kv_int_unshared(const struct kv *e)
+{
+    return ((meta(e) >> 3) & 15) == KV_ENC_INT_UNSHARED;
 }
 
 void kv_set_enc(struct kv *e, int enc)
@@ -271,7 +277,7 @@ void kv_get_parts(const struct kv *e, struct kv_parts *p)
 {
     memset(p, 0, sizeof(*p));
     p->type = kv_type(e);
-    p->enc = kv_enc(e);
+    p->enc = (meta(e) >> 3) & 15; /* the raw tag: keeps KV_ENC_INT_UNSHARED */
     p->lru = kv_lru(e);
     p->expire = kv_expire(e);
     p->key = kv_key(e, &p->klen);

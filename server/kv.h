@@ -54,6 +54,11 @@ struct kv_parts {
 
 #define KV_STRBUF_MAX_LEN ((size_t)1 << 40)
 
+/* Internal encoding tag: an int-encoded string that Redis would hold in its
+ * own object rather than a shared one (made by COPY). kv_enc() reports it as
+ * KV_ENC_INT; only OBJECT REFCOUNT tells the difference. */
+#define KV_ENC_INT_UNSHARED 15
+
 /* Build a new entry from parts; returns its handle. The link is zero. */
 uint32_t kv_build(const struct kv_parts *p);
 /* Fill parts from e (pointers borrowed from e; sbuf/ptr are e's). */

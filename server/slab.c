@@ -20,10 +20,17 @@
 #include <string.h>
 #include <sys/mman.h>
 
+/* Free blocks are made inaccessible to the memory checkers, so a
+ * use-after-free in the keyspace is still reported even though the blocks
+ * never go back to malloc. */
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#elif defined(__has_include) && __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define POISON(p, n)   (void)VALGRIND_MAKE_MEM_NOACCESS((p), (n))
+#define UNPOISON(p, n) (void)VALGRIND_MAKE_MEM_DEFINED((p), (n))
 #else
 #define POISON(p, n)   ((void)(p), (void)(n))
 #define UNPOISON(p, n) ((void)(p), (void)(n))
@@ -48,6 +55,7 @@ struct sclass {
 
 char *slab_base;
 static size_t reserved;    /* bytes reserved */
+static size_t committed;   /* bytes made read-write, from the start */
 static uint32_t top = 1;   /* pages below top have been used at least once */
 static struct page *pages; /* meta for pages [0, pages_cap) */
 static size_t pages_cap;
@@ -56,14 +64,18 @@ static size_t npages_used, npages_free, live_bytes, live_blocks;
 static struct sclass classes[NCLASS];
 
 /* Reserve the address space: 16 GiB if the kernel allows it (the whole
- * handle range), otherwise successively smaller. */
+ * handle range), otherwise successively smaller. The reservation is
+ * PROT_NONE and made read-write in 1 MiB steps as pages are first used:
+ * a 16 GiB read-write mapping would make valgrind's memcheck build shadow
+ * memory for all of it (16 GB of RSS), and stray accesses past the used part
+ * fault at once. */
 static void reserve(void)
 {
     static const size_t sizes[] = {16ULL << 30, 8ULL << 30,   4ULL << 30,   2ULL << 30,
                                    1ULL << 30,  512ULL << 20, 256ULL << 20, 64ULL << 20};
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-        void *p = mmap(NULL, sizes[i], PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        void *p =
+            mmap(NULL, sizes[i], PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p != MAP_FAILED) {
             slab_base = p;
             reserved = sizes[i];
@@ -111,6 +123,20 @@ static void list_del(unsigned c, uint32_t p)
     pg->listed = 0;
 }
 
+/* Make the reservation read-write up to at least end bytes. */
+static void commit_to(size_t end)
+{
+    const size_t step = 1 << 20;
+    while (committed < end) {
+        size_t n = committed + step <= reserved ? step : reserved - committed;
+        if (mprotect(slab_base + committed, n, PROT_READ | PROT_WRITE) != 0) {
+            perror("slab: mprotect");
+            abort();
+        }
+        committed += n;
+    }
+}
+
 /* A page for class c: a released one if any, else the next untouched one. */
 static uint32_t page_new(unsigned c)
 {
@@ -125,6 +151,7 @@ static uint32_t page_new(unsigned c)
             abort();
         }
         p = top++;
+        commit_to((size_t)top * SLAB_PAGE);
         if (p >= pages_cap) {
             size_t ncap = pages_cap ? pages_cap * 2 : 64;
             pages = mem_realloc(pages, ncap * sizeof(*pages));
@@ -178,6 +205,7 @@ static void page_release(unsigned c, uint32_t p)
      * makes them read back as zeros; MADV_FREE would leave RSS high until the
      * kernel is under pressure, which hides leaks from RSS-based checks. */
     madvise(addr, SLAB_PAGE, MADV_DONTNEED);
+    POISON(addr, SLAB_PAGE);
     pages[p].cls = 0;
     pages[p].next = free_pages;
     free_pages = p;

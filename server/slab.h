@@ -16,7 +16,9 @@
  * kernel (madvise MADV_DONTNEED) and reused for any class, except that each
  * class keeps one partly used or empty page to avoid thrashing. Bytes handed
  * out are reported through mem_account(), so mem_used() includes them.
- * Under AddressSanitizer free blocks and unused page space are poisoned.
+ * Under AddressSanitizer (or valgrind, when <valgrind/memcheck.h> is
+ * available) free blocks and unused page space are poisoned. The reservation
+ * is PROT_NONE and made read-write in 1 MiB steps as pages are first used.
  *
  * Must not know: what the blocks hold. Not thread-safe (one event loop).
  */

@@ -60,7 +60,7 @@ void cmd_object_encoding(struct client *c)
 /* 1 if Redis would have stored this value as a shared integer object. */
 static int is_shared_integer(const struct kv *e)
 {
-    if (kv_type(e) != KV_STRING || kv_enc(e) != KV_ENC_INT)
+    if (kv_type(e) != KV_STRING || kv_enc(e) != KV_ENC_INT || kv_int_unshared(e))
         return 0;
     if (server.maxmemory != 0 && (policy_is_lru() || policy_is_lfu()))
         return 0;

@@ -2,8 +2,8 @@
 # run-tests.sh: run Tern's test suites and print one closing line
 # "N passed, M failed".
 #
-# Usage: tools/run-tests.sh [unit|integration|compat|record]...
-#   (no argument = unit integration compat)
+# Usage: tools/run-tests.sh [unit|integration|compat|random|record]...
+#   (no argument = unit integration compat random)
 #   record   re-record tests/compat/golden/*.golden from redis-server
 #
 # Environment:
@@ -263,6 +263,53 @@ suite_compat() {
     fi
 }
 
+# The randomized differential test: the same seeded command streams sent to
+# the oracle and to Tern, every reply compared (one test per seed and
+# group). It needs a live redis-server, which `make test` installs.
+suite_random() {
+    local bin=$B/tests/random-diff out="$TMP/random.out" rc line p f
+    if [ -z "$ORACLE" ] || [ ! -x "$ORACLE" ]; then
+        echo "random: redis-server not found; the randomized differential test needs it (counted as 1 failure)"
+        FAILED=$((FAILED + 1))
+        return
+    fi
+    if [ ! -x "$bin" ] || [ ! -x "$SERVER" ]; then
+        echo "random: $bin or $SERVER is missing (counted as 1 failure)"
+        FAILED=$((FAILED + 1))
+        return
+    fi
+    start_server "$ORACLE" random-oracle || { FAILED=$((FAILED + 1)); return; }
+    local oport=$STARTED_PORT opid=$STARTED_PID
+    if ! start_server "$SERVER" random-tern; then
+        stop_server "$opid"
+        FAILED=$((FAILED + 1))
+        return
+    fi
+    local tport=$STARTED_PORT tpid=$STARTED_PID
+    timeout "$TIMEOUT" "$bin" --port-a "$oport" --port-b "$tport" \
+        --seeds "${TERN_RANDOM_SEEDS:-50}" --ops "${TERN_RANDOM_OPS:-2000}" >"$out" 2>&1
+    rc=$?
+    line=$(grep -E "^random_diff: [0-9]+ passed, [0-9]+ failed" "$out" | tail -n 1)
+    p=$(echo "$line" | sed -n 's/^[^:]*: \([0-9]*\) passed.*/\1/p')
+    f=$(echo "$line" | sed -n 's/.* passed, \([0-9]*\) failed.*/\1/p')
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        f=1
+        echo "random: exit status $rc (counted as 1 failure)"
+    fi
+    echo "random ${line:-random_diff: no summary}"
+    [ "$f" -gt 0 ] && fail_detail "$out"
+    PASSED=$((PASSED + p))
+    FAILED=$((FAILED + f))
+    stop_server "$tpid"
+    if [ "$STOP_RC" -ne 0 ]; then
+        echo "random: $SERVER exited with status $STOP_RC on SIGTERM (counted as 1 failure)"
+        FAILED=$((FAILED + 1))
+    fi
+    stop_server "$opid"
+}
+
 suite_record() {
     if [ -z "$ORACLE" ] || [ ! -x "$ORACLE" ] || [ ! -x "$RUNNER" ]; then
         echo "record: needs redis-server and $RUNNER (make $RUNNER)"
@@ -273,12 +320,12 @@ suite_record() {
 }
 
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit integration compat)
+[ ${#suites[@]} -eq 0 ] && suites=(unit integration compat random)
 for s in "${suites[@]}"; do
     case $s in
-    unit | integration | compat | record) "suite_$s" ;;
+    unit | integration | compat | random | record) "suite_$s" ;;
     *)
-        echo "usage: $0 [unit|integration|compat|record]..." >&2
+        echo "usage: $0 [unit|integration|compat|random|record]..." >&2
         exit 2
         ;;
     esac
