@@ -134,8 +134,8 @@ static void on_input(struct conn *conn)
         if (n == 0)
             return;
         if (n < 0) {
-            server_log(LL_VERBOSE, "Protocol error (%s) from client: id=%llu addr=%s", c->parser.err,
-                       (unsigned long long)c->id, c->addr);
+            server_log(LL_VERBOSE, "Protocol error (%s) from client: id=%llu addr=%s",
+                       c->parser.err, (unsigned long long)c->id, c->addr);
             reply_errorf(c, "ERR %s", c->parser.err);
             resp_parser_free(&c->parser);
             resp_parser_init(&c->parser);

@@ -16,23 +16,23 @@ struct cmd;
 struct db;
 
 /* client.flags */
-#define CLIENT_AUTHED      (1u << 0)  /* passed AUTH (or no password is set) */
-#define CLIENT_MONITOR     (1u << 1)  /* receives MONITOR lines */
-#define CLIENT_REPLY_OFF   (1u << 2)  /* CLIENT REPLY OFF */
-#define CLIENT_REPLY_SKIP  (1u << 3)  /* CLIENT REPLY SKIP: skip the next reply */
+#define CLIENT_AUTHED          (1u << 0) /* passed AUTH (or no password is set) */
+#define CLIENT_MONITOR         (1u << 1) /* receives MONITOR lines */
+#define CLIENT_REPLY_OFF       (1u << 2) /* CLIENT REPLY OFF */
+#define CLIENT_REPLY_SKIP      (1u << 3) /* CLIENT REPLY SKIP: skip the next reply */
 #define CLIENT_REPLY_SKIP_NEXT (1u << 4)
-#define CLIENT_NO_EVICT    (1u << 5)  /* CLIENT NO-EVICT on */
-#define CLIENT_PAUSED      (1u << 6)  /* held by CLIENT PAUSE */
-#define CLIENT_UNIX        (1u << 7)  /* connected over a unix socket */
-#define CLIENT_KILLED      (1u << 8)  /* CLIENT KILL chose it; close after this batch */
-#define CLIENT_IN_CMD      (1u << 9)  /* a command is executing */
+#define CLIENT_NO_EVICT        (1u << 5)  /* CLIENT NO-EVICT on */
+#define CLIENT_PAUSED          (1u << 6)  /* held by CLIENT PAUSE */
+#define CLIENT_UNIX            (1u << 7)  /* connected over a unix socket */
+#define CLIENT_KILLED          (1u << 8)  /* CLIENT KILL chose it; close after this batch */
+#define CLIENT_IN_CMD          (1u << 9)  /* a command is executing */
 #define CLIENT_CLOSE_AFTER_CMD (1u << 10) /* close once this command has replied */
 
 struct client {
-    struct conn conn;             /* must stay first: see conn.h */
+    struct conn conn; /* must stay first: see conn.h */
     uint64_t id;
     unsigned flags;
-    int resp;                     /* 2 or 3 */
+    int resp; /* 2 or 3 */
     int db_index;
     struct db *db;
     struct resp_parser parser;
@@ -40,17 +40,17 @@ struct client {
      * only while the handler runs. */
     int argc;
     struct resp_arg *argv;
-    struct cmd *cmd;              /* the command (or subcommand) being run */
+    struct cmd *cmd; /* the command (or subcommand) being run */
     struct cmd *last_cmd;
-    char *name;                   /* CLIENT SETNAME, owned; NULL if none */
-    char *lib_name, *lib_ver;     /* CLIENT SETINFO, owned */
-    char addr[64];                /* "ip:port" of the peer */
-    char laddr[64];               /* "ip:port" of our end */
-    long long ctime_ms;           /* connection time */
-    long long last_ms;            /* last interaction (idle time, timeout) */
+    char *name;               /* CLIENT SETNAME, owned; NULL if none */
+    char *lib_name, *lib_ver; /* CLIENT SETINFO, owned */
+    char addr[64];            /* "ip:port" of the peer */
+    char laddr[64];           /* "ip:port" of our end */
+    long long ctime_ms;       /* connection time */
+    long long last_ms;        /* last interaction (idle time, timeout) */
     long long pause_end_ms;
-    struct client *next, *prev;   /* the server's list of all clients */
-    struct client *mon_next;      /* list of MONITOR clients */
+    struct client *next, *prev; /* the server's list of all clients */
+    struct client *mon_next;    /* list of MONITOR clients */
 };
 
 /* Create a client for an accepted fd and register it with the reactor.

@@ -142,8 +142,8 @@ static void reject_unknown_command(struct client *c)
     }
     char name[129];
     size_t nlen = cstr_prefix(name, c->argv[0].ptr, c->argv[0].len, 128);
-    reply_errorf(c, "ERR unknown command '%.*s', with args beginning with: %.*s", (int)nlen,
-                 name, (int)alen, args);
+    reply_errorf(c, "ERR unknown command '%.*s', with args beginning with: %.*s", (int)nlen, name,
+                 (int)alen, args);
 }
 
 static void reject_unknown_subcommand(struct client *c)

@@ -24,49 +24,58 @@ static const struct {
     uint64_t flag;
     const char *name;
 } flag_names[] = {
-    { CMD_WRITE, "write" },
-    { CMD_READONLY, "readonly" },
-    { CMD_DENYOOM, "denyoom" },
-    { CMD_MODULE, "module" },
-    { CMD_ADMIN, "admin" },
-    { CMD_PUBSUB, "pubsub" },
-    { CMD_NOSCRIPT, "noscript" },
-    { CMD_BLOCKING, "blocking" },
-    { CMD_LOADING, "loading" },
-    { CMD_STALE, "stale" },
-    { CMD_SKIP_MONITOR, "skip_monitor" },
-    { CMD_SKIP_SLOWLOG, "skip_slowlog" },
-    { CMD_ASKING, "asking" },
-    { CMD_FAST, "fast" },
-    { CMD_NO_AUTH, "no_auth" },
-    { CMD_NO_MANDATORY_KEYS, "no_mandatory_keys" },
-    { CMD_NO_ASYNC_LOADING, "no_async_loading" },
-    { CMD_NO_MULTI, "no_multi" },
-    { CMD_MOVABLE_KEYS, "movablekeys" },
-    { CMD_ALLOW_BUSY, "allow_busy" },
+    {CMD_WRITE, "write"},
+    {CMD_READONLY, "readonly"},
+    {CMD_DENYOOM, "denyoom"},
+    {CMD_MODULE, "module"},
+    {CMD_ADMIN, "admin"},
+    {CMD_PUBSUB, "pubsub"},
+    {CMD_NOSCRIPT, "noscript"},
+    {CMD_BLOCKING, "blocking"},
+    {CMD_LOADING, "loading"},
+    {CMD_STALE, "stale"},
+    {CMD_SKIP_MONITOR, "skip_monitor"},
+    {CMD_SKIP_SLOWLOG, "skip_slowlog"},
+    {CMD_ASKING, "asking"},
+    {CMD_FAST, "fast"},
+    {CMD_NO_AUTH, "no_auth"},
+    {CMD_NO_MANDATORY_KEYS, "no_mandatory_keys"},
+    {CMD_NO_ASYNC_LOADING, "no_async_loading"},
+    {CMD_NO_MULTI, "no_multi"},
+    {CMD_MOVABLE_KEYS, "movablekeys"},
+    {CMD_ALLOW_BUSY, "allow_busy"},
 };
 
 static const char *const ks_flag_names[] = {
-    "RO", "RW", "OW", "RM", "access", "update", "insert", "delete",
-    "not_key", "incomplete", "variable_flags",
+    "RO",     "RW",     "OW",      "RM",         "access",         "update",
+    "insert", "delete", "not_key", "incomplete", "variable_flags",
 };
 
 static const char *const group_names[] = {
-    [CMD_GROUP_GENERIC] = "generic",         [CMD_GROUP_STRING] = "string",
-    [CMD_GROUP_LIST] = "list",               [CMD_GROUP_SET] = "set",
-    [CMD_GROUP_SORTED_SET] = "sorted-set",   [CMD_GROUP_HASH] = "hash",
-    [CMD_GROUP_PUBSUB] = "pubsub",           [CMD_GROUP_TRANSACTIONS] = "transactions",
-    [CMD_GROUP_CONNECTION] = "connection",   [CMD_GROUP_SERVER] = "server",
-    [CMD_GROUP_SCRIPTING] = "scripting",     [CMD_GROUP_HYPERLOGLOG] = "hyperloglog",
-    [CMD_GROUP_CLUSTER] = "cluster",         [CMD_GROUP_SENTINEL] = "sentinel",
-    [CMD_GROUP_GEO] = "geo",                 [CMD_GROUP_STREAM] = "stream",
-    [CMD_GROUP_BITMAP] = "bitmap",           [CMD_GROUP_MODULE] = "module",
+    [CMD_GROUP_GENERIC] = "generic",
+    [CMD_GROUP_STRING] = "string",
+    [CMD_GROUP_LIST] = "list",
+    [CMD_GROUP_SET] = "set",
+    [CMD_GROUP_SORTED_SET] = "sorted-set",
+    [CMD_GROUP_HASH] = "hash",
+    [CMD_GROUP_PUBSUB] = "pubsub",
+    [CMD_GROUP_TRANSACTIONS] = "transactions",
+    [CMD_GROUP_CONNECTION] = "connection",
+    [CMD_GROUP_SERVER] = "server",
+    [CMD_GROUP_SCRIPTING] = "scripting",
+    [CMD_GROUP_HYPERLOGLOG] = "hyperloglog",
+    [CMD_GROUP_CLUSTER] = "cluster",
+    [CMD_GROUP_SENTINEL] = "sentinel",
+    [CMD_GROUP_GEO] = "geo",
+    [CMD_GROUP_STREAM] = "stream",
+    [CMD_GROUP_BITMAP] = "bitmap",
+    [CMD_GROUP_MODULE] = "module",
 };
 
 static const char *const arg_type_names[] = {
-    [CMD_ARG_STRING] = "string",       [CMD_ARG_INTEGER] = "integer",
-    [CMD_ARG_DOUBLE] = "double",       [CMD_ARG_KEY] = "key",
-    [CMD_ARG_PATTERN] = "pattern",     [CMD_ARG_UNIX_TIME] = "unix-time",
+    [CMD_ARG_STRING] = "string",         [CMD_ARG_INTEGER] = "integer",
+    [CMD_ARG_DOUBLE] = "double",         [CMD_ARG_KEY] = "key",
+    [CMD_ARG_PATTERN] = "pattern",       [CMD_ARG_UNIX_TIME] = "unix-time",
     [CMD_ARG_PURE_TOKEN] = "pure-token", [CMD_ARG_ONEOF] = "oneof",
     [CMD_ARG_BLOCK] = "block",
 };
@@ -278,7 +287,7 @@ static void reply_kv_str(struct client *c, const char *key, const char *v)
 /* An argument list as an array of maps, recursively. O(size of the tree). */
 static void reply_args(struct client *c, const struct cmd_arg *args, int nargs)
 {
-    static const char *const arg_flag_names[] = { "optional", "multiple", "multiple_token" };
+    static const char *const arg_flag_names[] = {"optional", "multiple", "multiple_token"};
     reply_array(c, nargs);
     for (int i = 0; i < nargs; i++) {
         const struct cmd_arg *a = &args[i];

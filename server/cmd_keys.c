@@ -217,10 +217,10 @@ static int native_keys(const struct cmd *cmd, int argc, const struct resp_arg *a
     return 1;
 }
 
-int cmd_get_keys(const struct cmd *cmd, int argc, const struct resp_arg *argv, int *out,
-                 int outcap, unsigned *flags_out)
+int cmd_get_keys(const struct cmd *cmd, int argc, const struct resp_arg *argv, int *out, int outcap,
+                 unsigned *flags_out)
 {
-    struct keys_out k = { out, flags_out, outcap, 0 };
+    struct keys_out k = {out, flags_out, outcap, 0};
     int varflags = 0;
     for (int i = 0; i < cmd->nkey_specs; i++)
         varflags |= (cmd->key_specs[i].flags & CMD_KS_VARIABLE_FLAGS) != 0;

@@ -40,7 +40,8 @@ static char errbuf[512];
 char *cfg_fmt(const char *fmt, ...)
 {
     va_list ap;
-    if (!fmt) fmt = ""; /* never true; silences GCC's -Wformat-truncation under UBSan */
+    if (!fmt)
+        fmt = ""; /* never true; silences GCC's -Wformat-truncation under UBSan */
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
@@ -53,27 +54,35 @@ char *cfg_fmt(const char *fmt, ...)
 
 int cfg_str2ll(const char *s, size_t len, long long *out)
 {
-    if (len == 0 || len > 20) return 0;
+    if (len == 0 || len > 20)
+        return 0;
     size_t i = 0;
     int neg = 0;
     if (s[0] == '-') {
         neg = 1;
-        if (++i == len) return 0;
+        if (++i == len)
+            return 0;
     }
-    if (s[i] == '0' && len - i > 1) return 0; /* no leading zeros */
-    if (neg && s[i] == '0') return 0;         /* no "-0" */
+    if (s[i] == '0' && len - i > 1)
+        return 0; /* no leading zeros */
+    if (neg && s[i] == '0')
+        return 0; /* no "-0" */
     unsigned long long v = 0;
     for (; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') return 0;
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
         unsigned d = (unsigned)(s[i] - '0');
-        if (v > (CFG_ULLONG_MAX - d) / 10) return 0;
+        if (v > (CFG_ULLONG_MAX - d) / 10)
+            return 0;
         v = v * 10 + d;
     }
     if (neg) {
-        if (v > (unsigned long long)CFG_LLONG_MAX + 1) return 0;
+        if (v > (unsigned long long)CFG_LLONG_MAX + 1)
+            return 0;
         *out = (long long)(0 - v);
     } else {
-        if (v > (unsigned long long)CFG_LLONG_MAX) return 0;
+        if (v > (unsigned long long)CFG_LLONG_MAX)
+            return 0;
         *out = (long long)v;
     }
     return 1;
@@ -85,19 +94,23 @@ int cfg_str2ll(const char *s, size_t len, long long *out)
 int cfg_memtoull(const char *s, unsigned long long *out)
 {
     const char *p = s;
-    while (*p >= '0' && *p <= '9') p++;
+    while (*p >= '0' && *p <= '9')
+        p++;
     static const struct {
         const char *u;
         unsigned long long mul;
-    } units[] = {{"", 1},          {"b", 1},       {"k", 1000},          {"kb", 1024},
-                 {"m", 1000000},   {"mb", 1 << 20}, {"g", 1000000000ULL}, {"gb", 1ULL << 30}};
+    } units[] = {{"", 1},        {"b", 1},        {"k", 1000},          {"kb", 1024},
+                 {"m", 1000000}, {"mb", 1 << 20}, {"g", 1000000000ULL}, {"gb", 1ULL << 30}};
     unsigned long long mul = 0;
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (strcasecmp(p, units[i].u) == 0) mul = units[i].mul;
-    if (mul == 0) return 0;
+        if (strcasecmp(p, units[i].u) == 0)
+            mul = units[i].mul;
+    if (mul == 0)
+        return 0;
     char digits[128];
     size_t n = (size_t)(p - s);
-    if (n >= sizeof digits) n = sizeof digits - 1;
+    if (n >= sizeof digits)
+        n = sizeof digits - 1;
     memcpy(digits, s, n);
     digits[n] = '\0';
     *out = strtoull(digits, NULL, 10) * mul;
@@ -109,11 +122,13 @@ struct cfg *cfg_lookup(const char *name, int *is_alias)
     for (int i = 0; i < cfg_count; i++) {
         struct cfg *c = &cfg_table[i];
         if (strcasecmp(c->name, name) == 0) {
-            if (is_alias) *is_alias = 0;
+            if (is_alias)
+                *is_alias = 0;
             return c;
         }
         if (c->alias && strcasecmp(c->alias, name) == 0) {
-            if (is_alias) *is_alias = 1;
+            if (is_alias)
+                *is_alias = 1;
             return c;
         }
     }
@@ -154,8 +169,8 @@ static int num_parse(const struct cfg *c, const char *s, long long *out, const c
         }
     }
     size_t len = strlen(s);
-    if ((c->flags & CF_PERCENT) && len > 1 && s[len - 1] == '%' &&
-        cfg_str2ll(s, len - 1, out) && *out >= 0) {
+    if ((c->flags & CF_PERCENT) && len > 1 && s[len - 1] == '%' && cfg_str2ll(s, len - 1, out) &&
+        *out >= 0) {
         *out = -*out;
         return 1;
     }
@@ -163,9 +178,11 @@ static int num_parse(const struct cfg *c, const char *s, long long *out, const c
         char *end;
         errno = 0;
         *out = strtoll(s, &end, 8);
-        if (errno == 0 && *end == '\0') return 1;
+        if (errno == 0 && *end == '\0')
+            return 1;
     }
-    if (!(c->flags & (CF_MEMORY | CF_PERCENT | CF_OCTAL)) && cfg_str2ll(s, len, out)) return 1;
+    if (!(c->flags & (CF_MEMORY | CF_PERCENT | CF_OCTAL)) && cfg_str2ll(s, len, out))
+        return 1;
     if ((c->flags & CF_MEMORY) && (c->flags & CF_PERCENT))
         *err = "argument must be a memory or percent value";
     else if (c->flags & CF_MEMORY)
@@ -183,17 +200,20 @@ static int num_check(const struct cfg *c, long long v, const char **err)
     if (c->flags & CF_UNSIGNED) {
         unsigned long long u = (unsigned long long)v;
         unsigned long long lo = (unsigned long long)c->lo, hi = (unsigned long long)c->hi;
-        if (u >= lo && u <= hi) return 1;
+        if (u >= lo && u <= hi)
+            return 1;
         snprintf(errbuf, sizeof errbuf,
                  (c->flags & CF_OCTAL) ? "argument must be between %llo and %llo inclusive"
                                        : "argument must be between %llu and %llu inclusive",
                  lo, hi);
     } else if ((c->flags & CF_PERCENT) && v < 0) {
-        if (v >= c->lo) return 1;
+        if (v >= c->lo)
+            return 1;
         snprintf(errbuf, sizeof errbuf, "percentage argument must be less or equal to %lld",
                  -c->lo);
     } else {
-        if (v >= c->lo && v <= c->hi) return 1;
+        if (v >= c->lo && v <= c->hi)
+            return 1;
         snprintf(errbuf, sizeof errbuf, "argument must be between %lld and %lld inclusive", c->lo,
                  c->hi);
     }
@@ -204,14 +224,16 @@ static int num_check(const struct cfg *c, long long v, const char **err)
 static int enum_lookup(const struct cfg *c, const char *s)
 {
     for (const struct cfg_enum *e = c->enums; e->name; e++)
-        if (strcasecmp(e->name, s) == 0) return e->val;
+        if (strcasecmp(e->name, s) == 0)
+            return e->val;
     return CFG_INT_MIN;
 }
 
 static const char *enum_name(const struct cfg *c, int v)
 {
     for (const struct cfg_enum *e = c->enums; e->name; e++)
-        if (e->val == v) return e->name;
+        if (e->val == v)
+            return e->name;
     return "unknown";
 }
 
@@ -219,26 +241,30 @@ static int enum_set(struct cfg *c, const char *s, const char **err)
 {
     int v = enum_lookup(c, s);
     if (v == CFG_INT_MIN) {
-        size_t n = (size_t)snprintf(errbuf, sizeof errbuf,
-                                    "argument(s) must be one of the following: ");
+        size_t n =
+            (size_t)snprintf(errbuf, sizeof errbuf, "argument(s) must be one of the following: ");
         for (const struct cfg_enum *e = c->enums; e->name && n < sizeof errbuf; e++)
             n += (size_t)snprintf(errbuf + n, sizeof errbuf - n, "%s%s", e->name,
                                   e[1].name ? ", " : "");
         *err = errbuf;
         return 0;
     }
-    if (*(int *)c->ptr == v) return 2;
+    if (*(int *)c->ptr == v)
+        return 2;
     *(int *)c->ptr = v;
     return 1;
 }
 
 static int str_set(struct cfg *c, const char *s, const char **err)
 {
-    if (c->valid && !c->valid(s, err)) return 0;
+    if (c->valid && !c->valid(s, err))
+        return 0;
     char **slot = (char **)c->ptr;
     const char *nv = ((c->flags & CF_EMPTY_NULL) && s[0] == '\0') ? NULL : s;
-    if (nv == NULL && *slot == NULL) return 2;
-    if (nv && *slot && strcmp(nv, *slot) == 0) return 2;
+    if (nv == NULL && *slot == NULL)
+        return 2;
+    if (nv && *slot && strcmp(nv, *slot) == 0)
+        return 2;
     mem_free(*slot);
     *slot = nv ? mem_strdup(nv) : NULL;
     return 1;
@@ -246,7 +272,8 @@ static int str_set(struct cfg *c, const char *s, const char **err)
 
 int cfg_set_args(struct cfg *c, char **argv, int argc, const char **err)
 {
-    if (c->type == CT_SPECIAL) return c->special->set(argv, argc, err);
+    if (c->type == CT_SPECIAL)
+        return c->special->set(argv, argc, err);
     if (argc != 1) {
         *err = "wrong number of arguments";
         return 0;
@@ -263,18 +290,23 @@ int cfg_set_args(struct cfg *c, char **argv, int argc, const char **err)
             *err = "argument must be 'yes' or 'no'";
             return 0;
         }
-        if (*(int *)c->ptr == v) return 2;
+        if (*(int *)c->ptr == v)
+            return 2;
         *(int *)c->ptr = v;
         return 1;
     }
     case CT_NUM: {
         long long v;
-        if (!num_parse(c, s, &v, err) || !num_check(c, v, err)) return 0;
+        if (!num_parse(c, s, &v, err) || !num_check(c, v, err))
+            return 0;
         if (c->ptr == &server.hz) { /* a hint: out-of-range values are capped */
-            if (v < 1) v = 1;
-            if (v > 500) v = 500;
+            if (v < 1)
+                v = 1;
+            if (v > 500)
+                v = 500;
         }
-        if (num_load(c) == v) return 2;
+        if (num_load(c) == v)
+            return 2;
         num_store(c, v);
         return 1;
     }
@@ -302,9 +334,11 @@ int cfg_set_value(struct cfg *c, const char *value, const char **err)
         for (;;) {
             const char *sp = strchr(p, ' ');
             size_t n = sp ? (size_t)(sp - p) : strlen(p);
-            if (argc == cap) argv = mem_realloc(argv, sizeof(char *) * (size_t)(cap *= 2));
+            if (argc == cap)
+                argv = mem_realloc(argv, sizeof(char *) * (size_t)(cap *= 2));
             argv[argc++] = mem_strndup(p, n);
-            if (!sp) break;
+            if (!sp)
+                break;
             p = sp + 1;
         }
     }
@@ -326,10 +360,14 @@ char *cfg_get(const struct cfg *c)
     }
     case CT_NUM: {
         long long v = num_load(c);
-        if ((c->flags & CF_PERCENT) && v < 0) return cfg_fmt("%lld%%", -v);
-        if (c->flags & CF_MEMORY) return cfg_fmt("%llu", (unsigned long long)v);
-        if (c->flags & CF_OCTAL) return cfg_fmt("%llo", (unsigned long long)v);
-        if (c->flags & CF_UNSIGNED) return cfg_fmt("%llu", (unsigned long long)v);
+        if ((c->flags & CF_PERCENT) && v < 0)
+            return cfg_fmt("%lld%%", -v);
+        if (c->flags & CF_MEMORY)
+            return cfg_fmt("%llu", (unsigned long long)v);
+        if (c->flags & CF_OCTAL)
+            return cfg_fmt("%llo", (unsigned long long)v);
+        if (c->flags & CF_UNSIGNED)
+            return cfg_fmt("%llu", (unsigned long long)v);
         return cfg_fmt("%lld", v);
     }
     case CT_SPECIAL:
@@ -342,15 +380,19 @@ char *cfg_get(const struct cfg *c)
 char *cfg_fmt_memory(long long v)
 {
     const long long gb = 1LL << 30, mb = 1LL << 20, kb = 1LL << 10;
-    if (v && v % gb == 0) return cfg_fmt("%lldgb", v / gb);
-    if (v && v % mb == 0) return cfg_fmt("%lldmb", v / mb);
-    if (v && v % kb == 0) return cfg_fmt("%lldkb", v / kb);
+    if (v && v % gb == 0)
+        return cfg_fmt("%lldgb", v / gb);
+    if (v && v % mb == 0)
+        return cfg_fmt("%lldmb", v / mb);
+    if (v && v % kb == 0)
+        return cfg_fmt("%lldkb", v / kb);
     return cfg_fmt("%lld", v);
 }
 
 int cfg_rewrite_lines(const struct cfg *c, struct cfg_rwline **out)
 {
-    if (c->type == CT_SPECIAL) return c->special->rewrite(c->name, out);
+    if (c->type == CT_SPECIAL)
+        return c->special->rewrite(c->name, out);
     struct cfg_rwline *l = mem_alloc(sizeof *l);
     *out = l;
     switch (c->type) {
@@ -404,7 +446,8 @@ int cfg_rewrite_lines(const struct cfg *c, struct cfg_rwline **out)
 
 void config_init_defaults(void)
 {
-    if (!slots) slots = mem_calloc((size_t)cfg_count, sizeof *slots);
+    if (!slots)
+        slots = mem_calloc((size_t)cfg_count, sizeof *slots);
     for (int i = 0; i < cfg_count; i++) {
         struct cfg *c = &cfg_table[i];
         if (c->ptr == NULL) {
@@ -439,7 +482,8 @@ void config_init_defaults(void)
 int config_set_apply_hook(const char *name, config_apply_fn fn)
 {
     struct cfg *c = cfg_lookup(name, NULL);
-    if (!c) return -1;
+    if (!c)
+        return -1;
     c->apply = fn;
     return 0;
 }
@@ -465,9 +509,11 @@ const char *config_canonical(const char *name)
 void config_foreach_name(void (*fn)(const char *name, void *arg), void *arg)
 {
     for (int i = 0; i < cfg_count; i++) {
-        if (cfg_table[i].flags & CF_HIDDEN) continue;
+        if (cfg_table[i].flags & CF_HIDDEN)
+            continue;
         fn(cfg_table[i].name, arg);
-        if (cfg_table[i].alias) fn(cfg_table[i].alias, arg);
+        if (cfg_table[i].alias)
+            fn(cfg_table[i].alias, arg);
     }
 }
 
@@ -476,15 +522,16 @@ static void restore(struct cfg **cs, char **old, int n)
 {
     const char *err;
     for (int i = 0; i < n; i++)
-        if (cs[i] && old[i]) cfg_set_value(cs[i], old[i], &err);
+        if (cs[i] && old[i])
+            cfg_set_value(cs[i], old[i], &err);
 }
 
 /* Redis's configSetCommand, minus the client: validate names (unknown,
  * immutable, protected, duplicate), back up, set all, then run each distinct
  * apply hook once; any failure restores every value. O(n^2) in the number of
  * pairs, which is tiny. */
-static int set_pairs(int n, const char *const *names, const char *const *values,
-                     int local_client, int any_protected, char **err)
+static int set_pairs(int n, const char *const *names, const char *const *values, int local_client,
+                     int any_protected, char **err)
 {
     struct cfg **cs = mem_calloc((size_t)n, sizeof *cs);
     int *al = mem_calloc((size_t)n, sizeof *al);
@@ -501,8 +548,7 @@ static int set_pairs(int n, const char *const *names, const char *const *values,
             invalid = 1;
             break;
         }
-        int prot_ok = any_protected ||
-                      server.enable_protected_configs == CONFIG_PROTECTED_YES ||
+        int prot_ok = any_protected || server.enable_protected_configs == CONFIG_PROTECTED_YES ||
                       (server.enable_protected_configs == CONFIG_PROTECTED_LOCAL && local_client);
         if ((c->flags & CF_IMMUTABLE) || ((c->flags & CF_PROTECTED) && !prot_ok)) {
             errstr = (c->flags & CF_IMMUTABLE) ? "can't set immutable config"
@@ -521,9 +567,11 @@ static int set_pairs(int n, const char *const *names, const char *const *values,
         }
         cs[i] = c;
     }
-    if (invalid) goto done;
+    if (invalid)
+        goto done;
 
-    for (int i = 0; i < n; i++) old[i] = cfg_get(cs[i]);
+    for (int i = 0; i < n; i++)
+        old[i] = cfg_get(cs[i]);
     for (int i = 0; i < n; i++) {
         int r = cfg_set_value(cs[i], values[i], &errstr);
         if (r == 0) {
@@ -533,7 +581,8 @@ static int set_pairs(int n, const char *const *names, const char *const *values,
         }
         if (r == 1 && cs[i]->apply) {
             int seen = 0;
-            for (int k = 0; k < nfns; k++) seen |= fns[k] == cs[i]->apply;
+            for (int k = 0; k < nfns; k++)
+                seen |= fns[k] == cs[i]->apply;
             if (!seen) {
                 fn_row[nfns] = i;
                 fns[nfns++] = cs[i]->apply;
@@ -544,7 +593,8 @@ static int set_pairs(int n, const char *const *names, const char *const *values,
         if (!fns[k](&errstr)) {
             restore(cs, old, n);
             const char *ignored;
-            for (int m = 0; m < nfns; m++) fns[m](&ignored);
+            for (int m = 0; m < nfns; m++)
+                fns[m](&ignored);
             err_name = cfg_regname(cs[fn_row[k]], al[fn_row[k]]);
             goto done;
         }
@@ -561,7 +611,8 @@ done:
         else
             *err = cfg_fmt("ERR CONFIG SET failed (possibly related to argument '%s')", err_name);
     }
-    for (int i = 0; i < n; i++) mem_free(old[i]);
+    for (int i = 0; i < n; i++)
+        mem_free(old[i]);
     mem_free(old);
     mem_free(cs);
     mem_free(al);
@@ -570,8 +621,8 @@ done:
     return rc;
 }
 
-int config_set_pairs(int n, const char *const *names, const char *const *values,
-                     int local_client, char **err)
+int config_set_pairs(int n, const char *const *names, const char *const *values, int local_client,
+                     char **err)
 {
     return set_pairs(n, names, values, local_client, 0, err);
 }

@@ -101,8 +101,8 @@ char *config_options_from_argv(int argc, char **argv, int *from_stdin);
  * whether enable-protected-configs=local allows protected parameters.
  * Returns 0, or -1 and sets *err to the exact error reply text without the
  * leading '-' (allocated; caller mem_free). */
-int config_set_pairs(int n, const char *const *names, const char *const *values,
-                     int local_client, char **err);
+int config_set_pairs(int n, const char *const *names, const char *const *values, int local_client,
+                     char **err);
 
 /* Apply one "name value" as CONFIG SET would (protected parameters allowed).
  * Returns 0, or -1 and sets *err as config_set_pairs does. */

@@ -30,7 +30,8 @@ struct matches {
 static void add_match(struct matches *m, const char *key, size_t len, const struct cfg *c)
 {
     for (int i = 0; i < m->n; i++)
-        if (strlen(m->v[i].key) == len && strncasecmp(m->v[i].key, key, len) == 0) return;
+        if (strlen(m->v[i].key) == len && strncasecmp(m->v[i].key, key, len) == 0)
+            return;
     if (m->n == m->cap) {
         m->cap = m->cap ? m->cap * 2 : 32;
         m->v = mem_realloc(m->v, sizeof *m->v * (size_t)m->cap);
@@ -64,7 +65,8 @@ void cmd_config_get(struct client *c)
         if (!memchr(p, '*', len) && !memchr(p, '?', len) && !memchr(p, '[', len)) {
             char *name = mem_strndup(p, len);
             const struct cfg *cf = cfg_lookup(name, NULL);
-            if (cf && strlen(name) == len) add_match(&m, p, len, cf);
+            if (cf && strlen(name) == len)
+                add_match(&m, p, len, cf);
             mem_free(name);
             continue;
         }
@@ -86,7 +88,8 @@ void cmd_config_get(struct client *c)
  * enable-protected-configs local. */
 static int is_local(const struct client *c)
 {
-    if (c->flags & CLIENT_UNIX) return 1;
+    if (c->flags & CLIENT_UNIX)
+        return 1;
     return strncmp(c->addr, "127.", 4) == 0 || strncmp(c->addr, "::1:", 4) == 0 ||
            strncmp(c->addr, "[::1]", 5) == 0;
 }
@@ -126,7 +129,8 @@ void cmd_config_set(struct client *c)
  * hook it registers. */
 void cmd_config_resetstat(struct client *c)
 {
-    if (config_resetstat_hook) config_resetstat_hook();
+    if (config_resetstat_hook)
+        config_resetstat_hook();
     reply_ok(c);
 }
 

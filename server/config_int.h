@@ -13,24 +13,24 @@
 
 /* server/limits.h shadows <limits.h> under -Iserver, so the few libc
  * limits needed here come from the compiler's predefined macros. */
-#define CFG_INT_MAX __INT_MAX__
-#define CFG_INT_MIN (-__INT_MAX__ - 1)
-#define CFG_UINT_MAX (__INT_MAX__ * 2U + 1U)
-#define CFG_LLONG_MAX __LONG_LONG_MAX__
+#define CFG_INT_MAX    __INT_MAX__
+#define CFG_INT_MIN    (-__INT_MAX__ - 1)
+#define CFG_UINT_MAX   (__INT_MAX__ * 2U + 1U)
+#define CFG_LLONG_MAX  __LONG_LONG_MAX__
 #define CFG_ULLONG_MAX (__LONG_LONG_MAX__ * 2ULL + 1ULL)
 
 enum cfg_type { CT_BOOL, CT_NUM, CT_ENUM, CT_STR, CT_SPECIAL };
 
-#define CF_IMMUTABLE  (1u << 0)  /* CONFIG SET refuses: "can't set immutable config" */
-#define CF_PROTECTED  (1u << 1)  /* allowed only per enable-protected-configs */
-#define CF_MULTI      (1u << 2)  /* takes several arguments (save, bind, ...) */
-#define CF_HIDDEN     (1u << 3)  /* CONFIG GET needs the exact name */
-#define CF_MEMORY     (1u << 4)  /* numeric with units (1k, 1mb, ...) */
-#define CF_PERCENT    (1u << 5)  /* numeric that also takes "N%" (stored as -N) */
-#define CF_OCTAL      (1u << 6)  /* numeric written in octal */
-#define CF_UNSIGNED   (1u << 7)  /* numeric range checked as unsigned */
-#define CF_SENSITIVE  (1u << 8)  /* value is a secret (redacted in logs) */
-#define CF_EMPTY_NULL (1u << 9)  /* string: "" is stored as NULL */
+#define CF_IMMUTABLE  (1u << 0) /* CONFIG SET refuses: "can't set immutable config" */
+#define CF_PROTECTED  (1u << 1) /* allowed only per enable-protected-configs */
+#define CF_MULTI      (1u << 2) /* takes several arguments (save, bind, ...) */
+#define CF_HIDDEN     (1u << 3) /* CONFIG GET needs the exact name */
+#define CF_MEMORY     (1u << 4) /* numeric with units (1k, 1mb, ...) */
+#define CF_PERCENT    (1u << 5) /* numeric that also takes "N%" (stored as -N) */
+#define CF_OCTAL      (1u << 6) /* numeric written in octal */
+#define CF_UNSIGNED   (1u << 7) /* numeric range checked as unsigned */
+#define CF_SENSITIVE  (1u << 8) /* value is a secret (redacted in logs) */
+#define CF_EMPTY_NULL (1u << 9) /* string: "" is stored as NULL */
 
 struct cfg_enum {
     const char *name;
@@ -54,18 +54,18 @@ struct cfg_special {
 
 struct cfg {
     const char *name;
-    const char *alias;   /* NULL if none */
+    const char *alias; /* NULL if none */
     enum cfg_type type;
     unsigned flags;
-    void *ptr;           /* struct server field, or private storage */
-    int width;           /* numeric storage size: sizeof(int) or sizeof(long long) */
-    long long lo, hi;    /* numeric range (hi as bit pattern when unsigned) */
-    long long def;       /* bool / numeric / enum default */
-    const char *sdef;    /* string default (NULL: none) */
+    void *ptr;        /* struct server field, or private storage */
+    int width;        /* numeric storage size: sizeof(int) or sizeof(long long) */
+    long long lo, hi; /* numeric range (hi as bit pattern when unsigned) */
+    long long def;    /* bool / numeric / enum default */
+    const char *sdef; /* string default (NULL: none) */
     const struct cfg_enum *enums;
     const struct cfg_special *special;
     int (*valid)(const char *s, const char **err); /* string validator */
-    config_apply_fn apply; /* set at runtime by config_set_apply_hook() */
+    config_apply_fn apply;                         /* set at runtime by config_set_apply_hook() */
 };
 
 /* Find a row by any name, case-insensitive; *is_alias tells which name. */

@@ -44,9 +44,12 @@ static void buf_adds(struct buf *b, const char *s)
 
 static int hexval(int ch)
 {
-    if (ch >= '0' && ch <= '9') return ch - '0';
-    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
     return -1;
 }
 
@@ -60,8 +63,10 @@ int config_split_args(const char *line, char ***out)
     int argc = 0, cap = 8;
     char **argv = mem_alloc(sizeof(char *) * (size_t)cap);
     for (;;) {
-        while (*p && isspace((unsigned char)*p)) p++;
-        if (!*p) break;
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        if (!*p)
+            break;
         struct buf cur = {NULL, 0, 0};
         buf_add(&cur, "", 0);
         int inq = 0, insq = 0, done = 0;
@@ -74,17 +79,29 @@ int config_split_args(const char *line, char ***out)
                 } else if (p[0] == '\\' && p[1]) {
                     char ch = p[1];
                     switch (ch) {
-                    case 'n': ch = '\n'; break;
-                    case 'r': ch = '\r'; break;
-                    case 't': ch = '\t'; break;
-                    case 'b': ch = '\b'; break;
-                    case 'a': ch = '\a'; break;
-                    default: break;
+                    case 'n':
+                        ch = '\n';
+                        break;
+                    case 'r':
+                        ch = '\r';
+                        break;
+                    case 't':
+                        ch = '\t';
+                        break;
+                    case 'b':
+                        ch = '\b';
+                        break;
+                    case 'a':
+                        ch = '\a';
+                        break;
+                    default:
+                        break;
                     }
                     buf_add(&cur, &ch, 1);
                     p++;
                 } else if (*p == '"') {
-                    if (p[1] && !isspace((unsigned char)p[1])) goto err;
+                    if (p[1] && !isspace((unsigned char)p[1]))
+                        goto err;
                     done = 1;
                 } else if (!*p) {
                     goto err;
@@ -96,7 +113,8 @@ int config_split_args(const char *line, char ***out)
                     buf_add(&cur, "'", 1);
                     p++;
                 } else if (*p == '\'') {
-                    if (p[1] && !isspace((unsigned char)p[1])) goto err;
+                    if (p[1] && !isspace((unsigned char)p[1]))
+                        goto err;
                     done = 1;
                 } else if (!*p) {
                     goto err;
@@ -105,15 +123,26 @@ int config_split_args(const char *line, char ***out)
                 }
             } else {
                 switch (*p) {
-                case ' ': case '\n': case '\r': case '\t': case '\0':
+                case ' ':
+                case '\n':
+                case '\r':
+                case '\t':
+                case '\0':
                     done = 1;
                     break;
-                case '"': inq = 1; break;
-                case '\'': insq = 1; break;
-                default: buf_add(&cur, p, 1); break;
+                case '"':
+                    inq = 1;
+                    break;
+                case '\'':
+                    insq = 1;
+                    break;
+                default:
+                    buf_add(&cur, p, 1);
+                    break;
                 }
             }
-            if (*p) p++;
+            if (*p)
+                p++;
             continue;
         err:
             mem_free(cur.p);
@@ -121,7 +150,8 @@ int config_split_args(const char *line, char ***out)
             *out = NULL;
             return -1;
         }
-        if (argc == cap) argv = mem_realloc(argv, sizeof(char *) * (size_t)(cap *= 2));
+        if (argc == cap)
+            argv = mem_realloc(argv, sizeof(char *) * (size_t)(cap *= 2));
         argv[argc++] = cur.p;
     }
     *out = argv;
@@ -130,8 +160,10 @@ int config_split_args(const char *line, char ***out)
 
 void config_free_args(char **argv, int argc)
 {
-    if (!argv) return;
-    for (int i = 0; i < argc; i++) mem_free(argv[i]);
+    if (!argv)
+        return;
+    for (int i = 0; i < argc; i++)
+        mem_free(argv[i]);
     mem_free(argv);
 }
 
@@ -143,13 +175,27 @@ char *config_repr(const char *s, size_t len)
         unsigned char ch = (unsigned char)s[i];
         char esc[8];
         switch (ch) {
-        case '\\': buf_add(&b, "\\\\", 2); break;
-        case '"': buf_add(&b, "\\\"", 2); break;
-        case '\n': buf_add(&b, "\\n", 2); break;
-        case '\r': buf_add(&b, "\\r", 2); break;
-        case '\t': buf_add(&b, "\\t", 2); break;
-        case '\a': buf_add(&b, "\\a", 2); break;
-        case '\b': buf_add(&b, "\\b", 2); break;
+        case '\\':
+            buf_add(&b, "\\\\", 2);
+            break;
+        case '"':
+            buf_add(&b, "\\\"", 2);
+            break;
+        case '\n':
+            buf_add(&b, "\\n", 2);
+            break;
+        case '\r':
+            buf_add(&b, "\\r", 2);
+            break;
+        case '\t':
+            buf_add(&b, "\\t", 2);
+            break;
+        case '\a':
+            buf_add(&b, "\\a", 2);
+            break;
+        case '\b':
+            buf_add(&b, "\\b", 2);
+            break;
         default:
             if (isprint(ch)) {
                 buf_add(&b, (const char *)&ch, 1);
@@ -168,7 +214,8 @@ static int read_stream(FILE *fp, struct buf *b)
 {
     char chunk[4096];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) buf_add(b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        buf_add(b, chunk, n);
     return ferror(fp) ? -1 : 0;
 }
 
@@ -177,7 +224,8 @@ static int read_one_file(const char *f, struct buf *b, char **errmsg)
     FILE *fp = fopen(f, "r");
     if (!fp || read_stream(fp, b) < 0) {
         *errmsg = cfg_fmt("Fatal error, can't open config file '%s': %s", f, strerror(errno));
-        if (fp) fclose(fp);
+        if (fp)
+            fclose(fp);
         return -1;
     }
     fclose(fp);
@@ -195,8 +243,10 @@ static int cmp_str(const void *a, const void *b)
  * directory components are not supported.) Returns 0, or -1 and *errmsg. */
 static int read_config_file(const char *path, struct buf *b, char **errmsg)
 {
-    if (!b->p) buf_add(b, "", 0);
-    if (!strpbrk(path, "*?[")) return read_one_file(path, b, errmsg);
+    if (!b->p)
+        buf_add(b, "", 0);
+    if (!strpbrk(path, "*?["))
+        return read_one_file(path, b, errmsg);
     const char *slash = strrchr(path, '/');
     char *dir = slash ? mem_strndup(path, (size_t)(slash - path) + 1) : mem_strdup("./");
     const char *pat = slash ? slash + 1 : path;
@@ -205,14 +255,18 @@ static int read_config_file(const char *path, struct buf *b, char **errmsg)
     int n = 0, rc = 0;
     struct dirent *de;
     while (d && (de = readdir(d)) != NULL) {
-        if (fnmatch(pat, de->d_name, FNM_PERIOD) != 0) continue;
+        if (fnmatch(pat, de->d_name, FNM_PERIOD) != 0)
+            continue;
         names = mem_realloc(names, sizeof(char *) * (size_t)(n + 1));
         names[n++] = slash ? cfg_fmt("%s%s", dir, de->d_name) : mem_strdup(de->d_name);
     }
-    if (d) closedir(d);
-    if (n) qsort(names, (size_t)n, sizeof(char *), cmp_str);
+    if (d)
+        closedir(d);
+    if (n)
+        qsort(names, (size_t)n, sizeof(char *), cmp_str);
     for (int i = 0; i < n; i++) {
-        if (rc == 0 && read_one_file(names[i], b, errmsg) < 0) rc = -1;
+        if (rc == 0 && read_one_file(names[i], b, errmsg) < 0)
+            rc = -1;
         mem_free(names[i]);
     }
     mem_free(names);
@@ -229,7 +283,8 @@ static int other_directive(char **argv, int argc, const char **err, char **errms
     if (!strcasecmp(argv[0], "list-max-ziplist-entries") ||
         !strcasecmp(argv[0], "list-max-ziplist-value") ||
         !strcasecmp(argv[0], "lua-replicate-commands")) {
-        if (argc == 2) return 0; /* deprecated, ignored as Redis does */
+        if (argc == 2)
+            return 0; /* deprecated, ignored as Redis does */
     }
     if (!strcasecmp(argv[0], "include") && argc == 2) {
         if (depth > 64) {
@@ -252,10 +307,13 @@ static int other_directive(char **argv, int argc, const char **err, char **errms
         }
         return config_rename_command_hook(argv[1], argv[2], err) < 0 ? -1 : 0;
     }
-    if (!strcasecmp(argv[0], "user") && argc >= 2) return 0;       /* no ACL users yet */
-    if (!strcasecmp(argv[0], "loadmodule") && argc >= 2) return 0; /* no modules */
+    if (!strcasecmp(argv[0], "user") && argc >= 2)
+        return 0; /* no ACL users yet */
+    if (!strcasecmp(argv[0], "loadmodule") && argc >= 2)
+        return 0; /* no modules */
     if (!strcasecmp(argv[0], "sentinel")) {
-        if (argc == 1) return 0;
+        if (argc == 1)
+            return 0;
         *err = "sentinel directive while not in sentinel mode";
         return -1;
     }
@@ -275,8 +333,10 @@ static int load_text(const char *text, char **errmsg, int depth)
         linenum++;
         /* trim " \t\r\n" both ends */
         const char *s = p, *e = p + n;
-        while (s < e && strchr(" \t\r\n", *s)) s++;
-        while (e > s && strchr(" \t\r\n", e[-1])) e--;
+        while (s < e && strchr(" \t\r\n", *s))
+            s++;
+        while (e > s && strchr(" \t\r\n", e[-1]))
+            e--;
         char *line = mem_strndup(s, (size_t)(e - s));
         p = nl ? nl + 1 : p + n;
         const char *err = NULL;
@@ -288,7 +348,8 @@ static int load_text(const char *text, char **errmsg, int depth)
                 err = "Unbalanced quotes in configuration line";
                 r = -1;
             } else if (argc > 0) {
-                for (char *q = argv[0]; *q; q++) *q = (char)tolower((unsigned char)*q);
+                for (char *q = argv[0]; *q; q++)
+                    *q = (char)tolower((unsigned char)*q);
                 struct cfg *c = cfg_lookup(argv[0], NULL);
                 if (c) {
                     if (!(c->flags & CF_MULTI) && argc != 2) {
@@ -322,8 +383,10 @@ static int load_text(const char *text, char **errmsg, int depth)
                               "Reading the configuration file, at line %d\n>>> '%s'\n%s\n",
                               TERN_REDIS_VERSION, linenum, line, err);
         mem_free(line);
-        if (r < 0) return -1;
-        if (!nl) break;
+        if (r < 0)
+            return -1;
+        if (!nl)
+            break;
     }
     return 0;
 }
@@ -334,7 +397,8 @@ int config_load_string(const char *text, char **errmsg)
     cfg_loading = 1;
     int r = load_text(text, errmsg, 0);
     cfg_loading = 0;
-    if (r < 0) return -1;
+    if (r < 0)
+        return -1;
     if (server.logfile && server.logfile[0]) {
         FILE *fp = fopen(server.logfile, "a");
         if (!fp) {
@@ -363,7 +427,8 @@ static char *options_text(int argc, char **argv, int first_ok, int *from_stdin)
         if (a[0] == '-' && a[1] == '\0' && ((j == 0 && first_ok) || j == argc - 1)) {
             *from_stdin = 1;
         } else if (have_value && a[0] == '-' && a[1] == '-') {
-            if (b.len) buf_add(&b, "\n", 1);
+            if (b.len)
+                buf_add(&b, "\n", 1);
             buf_adds(&b, a + 2);
             buf_add(&b, " ", 1);
             char **parts;
@@ -408,24 +473,28 @@ int config_load(const char *path, int argc, char **argv)
         path = NULL;
     }
     if (path) {
-        if (read_config_file(path, &b, &errmsg) < 0) goto fail;
+        if (read_config_file(path, &b, &errmsg) < 0)
+            goto fail;
         char *abs = realpath(path, NULL);
         mem_free(server.configfile);
         server.configfile = mem_strdup(abs ? abs : path);
         free(abs); /* realpath's buffer comes from libc's malloc */
     }
-    if (from_stdin) read_stream(stdin, &b);
+    if (from_stdin)
+        read_stream(stdin, &b);
     if (opts[0]) {
         buf_add(&b, "\n", 1);
         buf_adds(&b, opts);
     }
-    if (config_load_string(b.p, &errmsg) < 0) goto fail;
+    if (config_load_string(b.p, &errmsg) < 0)
+        goto fail;
     mem_free(opts);
     mem_free(b.p);
     return 0;
 fail:
     fprintf(stderr, "%s", errmsg);
-    if (errmsg[strlen(errmsg) - 1] != '\n') fputc('\n', stderr);
+    if (errmsg[strlen(errmsg) - 1] != '\n')
+        fputc('\n', stderr);
     mem_free(errmsg);
     mem_free(opts);
     mem_free(b.p);

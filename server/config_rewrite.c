@@ -28,7 +28,7 @@
 struct rw_state {
     char **lines;
     int nlines, cap;
-    int *owner;          /* per line: table index of the parameter it sets, or -1 */
+    int *owner; /* per line: table index of the parameter it sets, or -1 */
     int needs_signature;
 };
 
@@ -48,7 +48,8 @@ static int is_plain_directive(const char *name)
     static const char *const names[] = {"include", "rename-command", "user", "loadmodule",
                                         "sentinel"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!strcasecmp(name, names[i])) return 1;
+        if (!strcasecmp(name, names[i]))
+            return 1;
     return 0;
 }
 
@@ -58,12 +59,14 @@ static int read_old(const char *path, struct rw_state *st)
 {
     st->needs_signature = 1;
     FILE *fp = fopen(path, "r");
-    if (!fp) return errno == ENOENT ? 0 : -1;
+    if (!fp)
+        return errno == ENOENT ? 0 : -1;
     char *text = NULL;
     size_t len = 0, cap = 0, n;
     char chunk[4096];
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        if (len + n + 1 > cap) text = mem_realloc(text, cap = (len + n + 1) * 2);
+        if (len + n + 1 > cap)
+            text = mem_realloc(text, cap = (len + n + 1) * 2);
         memcpy(text + len, chunk, n);
         len += n;
     }
@@ -74,18 +77,22 @@ static int read_old(const char *path, struct rw_state *st)
         errno = EIO;
         return -1;
     }
-    if (!text) return 0;
+    if (!text)
+        return 0;
     text[len] = '\0';
     const char *p = text;
     while (*p) {
         const char *nl = strchr(p, '\n');
         const char *e = nl ? nl : p + strlen(p), *s = p;
-        while (s < e && strchr("\r\n\t ", *s)) s++;
-        while (e > s && strchr("\r\n\t ", e[-1])) e--;
+        while (s < e && strchr("\r\n\t ", *s))
+            s++;
+        while (e > s && strchr("\r\n\t ", e[-1]))
+            e--;
         char *line = mem_strndup(s, (size_t)(e - s));
         p = nl ? nl + 1 : p + strlen(p);
         if (line[0] == '#' || line[0] == '\0') {
-            if (strcmp(line, SIGNATURE) == 0) st->needs_signature = 0;
+            if (strcmp(line, SIGNATURE) == 0)
+                st->needs_signature = 0;
             add_line(st, line, -1);
             continue;
         }
@@ -115,7 +122,8 @@ static void rewrite_param(struct rw_state *st, int idx)
     int n = cfg_rewrite_lines(&cfg_table[idx], &nl);
     int next = 0; /* search position for this parameter's old lines */
     for (int k = 0; k < n; k++) {
-        while (next < st->nlines && st->owner[next] != idx) next++;
+        while (next < st->nlines && st->owner[next] != idx)
+            next++;
         if (next < st->nlines) {
             mem_free(st->lines[next]);
             st->lines[next] = nl[k].text;
@@ -144,14 +152,16 @@ static void rewrite_param(struct rw_state *st, int idx)
 static char *content(const struct rw_state *st, size_t *len)
 {
     size_t cap = 1;
-    for (int j = 0; j < st->nlines; j++) cap += strlen(st->lines[j]) + 1;
+    for (int j = 0; j < st->nlines; j++)
+        cap += strlen(st->lines[j]) + 1;
     char *out = mem_alloc(cap);
     size_t n = 0;
     int was_empty = 0;
     for (int j = 0; j < st->nlines; j++) {
         size_t l = strlen(st->lines[j]);
         if (l == 0) {
-            if (was_empty) continue;
+            if (was_empty)
+                continue;
             was_empty = 1;
         } else {
             was_empty = 0;
@@ -177,23 +187,29 @@ static int replace_file(const char *path, const char *text, size_t len)
     }
     struct stat sb;
     mode_t mode = 0644;
-    if (stat(path, &sb) == 0) mode = sb.st_mode & 07777;
+    if (stat(path, &sb) == 0)
+        mode = sb.st_mode & 07777;
     size_t off = 0;
     int ok = fchmod(fd, mode) == 0;
     while (ok && off < len) {
         ssize_t w = write(fd, text + off, len - off);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) ok = 0;
-        else off += (size_t)w;
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            ok = 0;
+        else
+            off += (size_t)w;
     }
-    if (ok && fsync(fd) < 0) ok = 0;
+    if (ok && fsync(fd) < 0)
+        ok = 0;
     int saved = errno;
     close(fd);
     if (ok && rename(tmp, path) < 0) {
         ok = 0;
         saved = errno;
     }
-    if (!ok) unlink(tmp);
+    if (!ok)
+        unlink(tmp);
     mem_free(tmp);
     errno = saved;
     return ok ? 0 : -1;
@@ -204,14 +220,16 @@ int config_rewrite_file(const char *path)
     struct rw_state st = {NULL, 0, 0, NULL, 1};
     int rc = -1;
     if (read_old(path, &st) == 0) {
-        for (int i = 0; i < cfg_count; i++) rewrite_param(&st, i);
+        for (int i = 0; i < cfg_count; i++)
+            rewrite_param(&st, i);
         size_t len;
         char *text = content(&st, &len);
         rc = replace_file(path, text, len);
         mem_free(text);
     }
     int saved = errno;
-    for (int j = 0; j < st.nlines; j++) mem_free(st.lines[j]);
+    for (int j = 0; j < st.nlines; j++)
+        mem_free(st.lines[j]);
     mem_free(st.lines);
     mem_free(st.owner);
     errno = saved;

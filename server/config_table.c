@@ -24,35 +24,44 @@
 #include "server.h"
 
 #define SRV(f) .ptr = &server.f, .width = (int)sizeof(server.f)
-#define NONE .ptr = NULL, .width = 0
+#define NONE   .ptr = NULL, .width = 0
 #define BOOL(n, a, fl, loc, d)                                                                     \
-    { .name = n, .alias = a, .type = CT_BOOL, .flags = fl, loc, .def = d }
+    {                                                                                              \
+        .name = n, .alias = a, .type = CT_BOOL, .flags = fl, loc, .def = d                         \
+    }
 #define NUM(n, a, fl, loc, l, h, d)                                                                \
-    { .name = n, .alias = a, .type = CT_NUM, .flags = fl, loc, .lo = l, .hi = h, .def = d }
+    {                                                                                              \
+        .name = n, .alias = a, .type = CT_NUM, .flags = fl, loc, .lo = l, .hi = h, .def = d        \
+    }
 #define ENUM(n, a, fl, loc, e, d)                                                                  \
-    { .name = n, .alias = a, .type = CT_ENUM, .flags = fl, loc, .enums = e, .def = d }
+    {                                                                                              \
+        .name = n, .alias = a, .type = CT_ENUM, .flags = fl, loc, .enums = e, .def = d             \
+    }
 #define STR(n, a, fl, loc, d, v)                                                                   \
-    { .name = n, .alias = a, .type = CT_STR, .flags = fl, loc, .sdef = d, .valid = v }
+    {                                                                                              \
+        .name = n, .alias = a, .type = CT_STR, .flags = fl, loc, .sdef = d, .valid = v             \
+    }
 #define SPEC(n, a, fl, sp)                                                                         \
-    { .name = n, .alias = a, .type = CT_SPECIAL, .flags = fl, .special = &sp }
+    {                                                                                              \
+        .name = n, .alias = a, .type = CT_SPECIAL, .flags = fl, .special = &sp                     \
+    }
 
-#define IMM CF_IMMUTABLE
-#define MEM CF_MEMORY
-#define UNS CF_UNSIGNED
+#define IMM   CF_IMMUTABLE
+#define MEM   CF_MEMORY
+#define UNS   CF_UNSIGNED
 #define ENULL CF_EMPTY_NULL
 
 /* ---- enums ---- */
 
-static const struct cfg_enum e_policy[] = {
-    {"volatile-lru", CONFIG_MAXMEMORY_VOLATILE_LRU},
-    {"volatile-lfu", CONFIG_MAXMEMORY_VOLATILE_LFU},
-    {"volatile-random", CONFIG_MAXMEMORY_VOLATILE_RANDOM},
-    {"volatile-ttl", CONFIG_MAXMEMORY_VOLATILE_TTL},
-    {"allkeys-lru", CONFIG_MAXMEMORY_ALLKEYS_LRU},
-    {"allkeys-lfu", CONFIG_MAXMEMORY_ALLKEYS_LFU},
-    {"allkeys-random", CONFIG_MAXMEMORY_ALLKEYS_RANDOM},
-    {"noeviction", CONFIG_MAXMEMORY_NOEVICTION},
-    {NULL, 0}};
+static const struct cfg_enum e_policy[] = {{"volatile-lru", CONFIG_MAXMEMORY_VOLATILE_LRU},
+                                           {"volatile-lfu", CONFIG_MAXMEMORY_VOLATILE_LFU},
+                                           {"volatile-random", CONFIG_MAXMEMORY_VOLATILE_RANDOM},
+                                           {"volatile-ttl", CONFIG_MAXMEMORY_VOLATILE_TTL},
+                                           {"allkeys-lru", CONFIG_MAXMEMORY_ALLKEYS_LRU},
+                                           {"allkeys-lfu", CONFIG_MAXMEMORY_ALLKEYS_LFU},
+                                           {"allkeys-random", CONFIG_MAXMEMORY_ALLKEYS_RANDOM},
+                                           {"noeviction", CONFIG_MAXMEMORY_NOEVICTION},
+                                           {NULL, 0}};
 static const struct cfg_enum e_facility[] = {
     {"user", 0},   {"local0", 1}, {"local1", 2}, {"local2", 3}, {"local3", 4},
     {"local4", 5}, {"local5", 6}, {"local6", 7}, {"local7", 8}, {NULL, 0}};
@@ -85,8 +94,8 @@ static const struct cfg_enum e_endpoint[] = {
     {"ip", 0}, {"hostname", 1}, {"unknown-endpoint", 2}, {NULL, 0}};
 static const struct cfg_enum e_propagation[] = {
     {"ignore", 0}, {"panic", 1}, {"panic-on-replicas", 2}, {NULL, 0}};
-static const struct cfg_enum e_shutdown[] = {
-    {"default", 0}, {"save", 1}, {"nosave", 2}, {"now", 4}, {"force", 8}, {NULL, 0}};
+static const struct cfg_enum e_shutdown[] = {{"default", 0}, {"save", 1},  {"nosave", 2},
+                                             {"now", 4},     {"force", 8}, {NULL, 0}};
 
 /* ---- string validators ---- */
 
@@ -97,7 +106,8 @@ static int is_basename(const char *s)
 
 static int valid_dbfilename(const char *s, const char **err)
 {
-    if (is_basename(s)) return 1;
+    if (is_basename(s))
+        return 1;
     *err = "dbfilename can't be a path, just a filename";
     return 0;
 }
@@ -108,7 +118,8 @@ static int valid_aof_filename(const char *s, const char **err)
         *err = "appendfilename can't be empty";
         return 0;
     }
-    if (is_basename(s)) return 1;
+    if (is_basename(s))
+        return 1;
     *err = "appendfilename can't be a path, just a filename";
     return 0;
 }
@@ -119,7 +130,8 @@ static int valid_aof_dirname(const char *s, const char **err)
         *err = "appenddirname can't be empty";
         return 0;
     }
-    if (is_basename(s)) return 1;
+    if (is_basename(s))
+        return 1;
     *err = "appenddirname can't be a path, just a dirname";
     return 0;
 }
@@ -169,7 +181,8 @@ static int dir_set(char **argv, int argc, const char **err)
 static char *dir_get(void)
 {
     char buf[4096];
-    if (getcwd(buf, sizeof buf) == NULL) buf[0] = '\0';
+    if (getcwd(buf, sizeof buf) == NULL)
+        buf[0] = '\0';
     return mem_strdup(buf);
 }
 
@@ -189,7 +202,8 @@ static int save_loaded;
 
 static int save_set(char **argv, int argc, const char **err)
 {
-    if (argc == 1 && argv[0][0] == '\0') argc = 0;
+    if (argc == 1 && argv[0][0] == '\0')
+        argc = 0;
     if (argc & 1) {
         *err = "Invalid save parameters";
         return 0;
@@ -208,7 +222,8 @@ static int save_set(char **argv, int argc, const char **err)
         mem_free(server.save_params);
         server.save_params = NULL;
         server.save_params_len = 0;
-        if (cfg_loading) save_loaded = 1;
+        if (cfg_loading)
+            save_loaded = 1;
     }
     int n = server.save_params_len + argc / 2;
     server.save_params = mem_realloc(server.save_params, sizeof(long long) * 2 * (size_t)(n + 1));
@@ -239,8 +254,8 @@ static int save_rewrite(const char *name, struct cfg_rwline **out)
     }
     struct cfg_rwline *l = mem_alloc(sizeof *l * (size_t)server.save_params_len);
     for (int j = 0; j < server.save_params_len; j++) {
-        l[j].text = cfg_fmt("%s %lld %lld", name, server.save_params[2 * j],
-                            server.save_params[2 * j + 1]);
+        l[j].text =
+            cfg_fmt("%s %lld %lld", name, server.save_params[2 * j], server.save_params[2 * j + 1]);
         l[j].force = 1;
     }
     *out = l;
@@ -254,9 +269,12 @@ static int bind_set(char **argv, int argc, const char **err)
         *err = "Too many bind addresses specified.";
         return 0;
     }
-    if (argc == 1 && argv[0][0] == '\0') argc = 0;
-    for (int j = 0; j < server.bind_count; j++) mem_free(server.bind[j]);
-    for (int j = 0; j < argc; j++) server.bind[j] = mem_strdup(argv[j]);
+    if (argc == 1 && argv[0][0] == '\0')
+        argc = 0;
+    for (int j = 0; j < server.bind_count; j++)
+        mem_free(server.bind[j]);
+    for (int j = 0; j < argc; j++)
+        server.bind[j] = mem_strdup(argv[j]);
     server.bind_count = argc;
     return 1;
 }
@@ -264,11 +282,13 @@ static int bind_set(char **argv, int argc, const char **err)
 static char *bind_get(void)
 {
     size_t len = 1;
-    for (int j = 0; j < server.bind_count; j++) len += strlen(server.bind[j]) + 1;
+    for (int j = 0; j < server.bind_count; j++)
+        len += strlen(server.bind[j]) + 1;
     char *s = mem_alloc(len);
     s[0] = '\0';
     for (int j = 0; j < server.bind_count; j++) {
-        if (j) strcat(s, " ");
+        if (j)
+            strcat(s, " ");
         strcat(s, server.bind[j]);
     }
     return s;
@@ -289,12 +309,18 @@ static int bind_rewrite(const char *name, struct cfg_rwline **out)
 static long long *cobl_field(int cls, int k)
 {
     switch (cls) {
-    case 0: return k == 0 ? &server.cobl_normal_hard : k == 1 ? &server.cobl_normal_soft
-                                                              : &server.cobl_normal_secs;
-    case 1: return k == 0 ? &server.cobl_replica_hard : k == 1 ? &server.cobl_replica_soft
-                                                               : &server.cobl_replica_secs;
-    default: return k == 0 ? &server.cobl_pubsub_hard : k == 1 ? &server.cobl_pubsub_soft
-                                                               : &server.cobl_pubsub_secs;
+    case 0:
+        return k == 0   ? &server.cobl_normal_hard
+               : k == 1 ? &server.cobl_normal_soft
+                        : &server.cobl_normal_secs;
+    case 1:
+        return k == 0   ? &server.cobl_replica_hard
+               : k == 1 ? &server.cobl_replica_soft
+                        : &server.cobl_replica_secs;
+    default:
+        return k == 0   ? &server.cobl_pubsub_hard
+               : k == 1 ? &server.cobl_pubsub_soft
+                        : &server.cobl_pubsub_secs;
     }
 }
 
@@ -312,9 +338,12 @@ static int cobl_set(char **argv, int argc, const char **err)
     }
     for (int j = 0; j < argc; j += 4) {
         int cls = -1;
-        if (!strcasecmp(argv[j], "normal")) cls = 0;
-        else if (!strcasecmp(argv[j], "slave") || !strcasecmp(argv[j], "replica")) cls = 1;
-        else if (!strcasecmp(argv[j], "pubsub")) cls = 2;
+        if (!strcasecmp(argv[j], "normal"))
+            cls = 0;
+        else if (!strcasecmp(argv[j], "slave") || !strcasecmp(argv[j], "replica"))
+            cls = 1;
+        else if (!strcasecmp(argv[j], "pubsub"))
+            cls = 2;
         if (cls < 0) {
             *err = "Invalid client class specified in buffer limit configuration.";
             return 0;
@@ -334,7 +363,8 @@ static int cobl_set(char **argv, int argc, const char **err)
     }
     for (int cls = 0; cls < 3; cls++)
         if (seen[cls])
-            for (int k = 0; k < 3; k++) *cobl_field(cls, k) = vals[cls][k];
+            for (int k = 0; k < 3; k++)
+                *cobl_field(cls, k) = vals[cls][k];
     return 1;
 }
 
@@ -358,8 +388,10 @@ static int cobl_rewrite(const char *name, struct cfg_rwline **out)
     int n = 0;
     for (int cls = 0; cls < 3; cls++) {
         int differs = 0;
-        for (int k = 0; k < 3; k++) differs |= *cobl_field(cls, k) != cobl_defaults[cls][k];
-        if (!differs) continue;
+        for (int k = 0; k < 3; k++)
+            differs |= *cobl_field(cls, k) != cobl_defaults[cls][k];
+        if (!differs)
+            continue;
         char *h = cfg_fmt_memory(*cobl_field(cls, 0)), *s = cfg_fmt_memory(*cobl_field(cls, 1));
         l[n].text = cfg_fmt("%s %s %s %s %lld", name, cobl_names[cls], h, s, *cobl_field(cls, 2));
         l[n++].force = 1;
@@ -412,17 +444,17 @@ static int oom_rewrite(const char *name, struct cfg_rwline **out)
 
 /* notify-keyspace-events: class letters <-> NOTIFY_* bits. */
 #define NOTIFY_ALL_CLASSES                                                                         \
-    (NOTIFY_GENERIC | NOTIFY_STRING | NOTIFY_LIST | NOTIFY_SET | NOTIFY_HASH | NOTIFY_ZSET |      \
+    (NOTIFY_GENERIC | NOTIFY_STRING | NOTIFY_LIST | NOTIFY_SET | NOTIFY_HASH | NOTIFY_ZSET |       \
      NOTIFY_EXPIRED | NOTIFY_EVICTED | NOTIFY_STREAM | NOTIFY_MODULE)
 
 static const struct {
     char ch;
     int bit;
-} notify_letters[] = {
-    {'g', NOTIFY_GENERIC}, {'$', NOTIFY_STRING},  {'l', NOTIFY_LIST},    {'s', NOTIFY_SET},
-    {'h', NOTIFY_HASH},    {'z', NOTIFY_ZSET},    {'x', NOTIFY_EXPIRED}, {'e', NOTIFY_EVICTED},
-    {'t', NOTIFY_STREAM},  {'d', NOTIFY_MODULE},  {'n', NOTIFY_NEW},     {'K', NOTIFY_KEYSPACE},
-    {'E', NOTIFY_KEYEVENT}, {'m', NOTIFY_KEY_MISS}};
+} notify_letters[] = {{'g', NOTIFY_GENERIC},  {'$', NOTIFY_STRING},  {'l', NOTIFY_LIST},
+                      {'s', NOTIFY_SET},      {'h', NOTIFY_HASH},    {'z', NOTIFY_ZSET},
+                      {'x', NOTIFY_EXPIRED},  {'e', NOTIFY_EVICTED}, {'t', NOTIFY_STREAM},
+                      {'d', NOTIFY_MODULE},   {'n', NOTIFY_NEW},     {'K', NOTIFY_KEYSPACE},
+                      {'E', NOTIFY_KEYEVENT}, {'m', NOTIFY_KEY_MISS}};
 #define NOTIFY_LETTERS ((int)(sizeof notify_letters / sizeof notify_letters[0]))
 
 static int notify_set(char **argv, int argc, const char **err)
@@ -434,9 +466,11 @@ static int notify_set(char **argv, int argc, const char **err)
     int flags = 0;
     for (const char *p = argv[0]; *p; p++) {
         int bit = 0;
-        if (*p == 'A') bit = NOTIFY_ALL_CLASSES;
+        if (*p == 'A')
+            bit = NOTIFY_ALL_CLASSES;
         for (int i = 0; i < NOTIFY_LETTERS && !bit; i++)
-            if (notify_letters[i].ch == *p) bit = notify_letters[i].bit;
+            if (notify_letters[i].ch == *p)
+                bit = notify_letters[i].bit;
         if (!bit) {
             *err = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
             return 0;
@@ -452,11 +486,14 @@ static char *notify_get(void)
     char buf[32];
     int n = 0, f = server.notify_keyspace_events;
     int all = (f & NOTIFY_ALL_CLASSES) == NOTIFY_ALL_CLASSES;
-    if (all) buf[n++] = 'A';
+    if (all)
+        buf[n++] = 'A';
     for (int i = 0; i < NOTIFY_LETTERS; i++) {
         int bit = notify_letters[i].bit;
-        if (all && (bit & NOTIFY_ALL_CLASSES)) continue;
-        if (f & bit) buf[n++] = notify_letters[i].ch;
+        if (all && (bit & NOTIFY_ALL_CLASSES))
+            continue;
+        if (f & bit)
+            buf[n++] = notify_letters[i].ch;
     }
     buf[n] = '\0';
     return mem_strdup(buf);
@@ -484,7 +521,8 @@ static int replicaof_set(char **argv, int argc, const char **err)
     }
     mem_free(master_host);
     master_host = NULL;
-    if (!strcasecmp(argv[0], "no") && !strcasecmp(argv[1], "one")) return 1;
+    if (!strcasecmp(argv[0], "no") && !strcasecmp(argv[1], "one"))
+        return 1;
     char *end;
     long port = strtol(argv[1], &end, 10);
     if (port < 0 || port > 65535 || *end != '\0') {
@@ -519,16 +557,20 @@ static char *pct_text(double d)
 {
     char *s = cfg_fmt("%f", d);
     size_t n = strlen(s);
-    while (n > 1 && s[n - 1] == '0') s[--n] = '\0';
-    if (n > 1 && s[n - 1] == '.') s[--n] = '\0';
+    while (n > 1 && s[n - 1] == '0')
+        s[--n] = '\0';
+    if (n > 1 && s[n - 1] == '.')
+        s[--n] = '\0';
     return s;
 }
 
 static int pct_set(char **argv, int argc, const char **err)
 {
     double v[64];
-    if (argc == 1 && argv[0][0] == '\0') argc = 0;
-    if (argc > 64) argc = 64; /* Redis has no limit; 64 is plenty */
+    if (argc == 1 && argv[0][0] == '\0')
+        argc = 0;
+    if (argc > 64)
+        argc = 64; /* Redis has no limit; 64 is plenty */
     for (int j = 0; j < argc; j++) {
         char *end;
         errno = 0;
@@ -583,7 +625,8 @@ static const struct cfg_special sp_pct = {pct_set, pct_get, pct_rewrite};
 void cfg_table_special_defaults(void)
 {
     for (int cls = 0; cls < 3; cls++)
-        for (int k = 0; k < 3; k++) *cobl_field(cls, k) = cobl_defaults[cls][k];
+        for (int k = 0; k < 3; k++)
+            *cobl_field(cls, k) = cobl_defaults[cls][k];
     memcpy(oom_vals, oom_defaults, sizeof oom_vals);
     mem_free(master_host);
     master_host = NULL;
@@ -609,7 +652,7 @@ void cfg_table_special_defaults(void)
 /* ---- the table, in Redis 7.0's order of types ---- */
 
 #define INTMAX CFG_INT_MAX
-#define LMAX CFG_LLONG_MAX
+#define LMAX   CFG_LLONG_MAX
 
 struct cfg cfg_table[] = {
     /* bool */
@@ -705,8 +748,7 @@ struct cfg cfg_table[] = {
     ENUM("syslog-facility", NULL, IMM, NONE, e_facility, 1),
     ENUM("repl-diskless-load", NULL, 0, NONE, e_diskless_load, 0),
     ENUM("loglevel", NULL, 0, SRV(verbosity), e_loglevel, LL_NOTICE),
-    ENUM("maxmemory-policy", NULL, 0, SRV(maxmemory_policy), e_policy,
-         CONFIG_MAXMEMORY_NOEVICTION),
+    ENUM("maxmemory-policy", NULL, 0, SRV(maxmemory_policy), e_policy, CONFIG_MAXMEMORY_NOEVICTION),
     ENUM("appendfsync", NULL, 0, SRV(appendfsync), e_fsync, CONFIG_FSYNC_EVERYSEC),
     ENUM("oom-score-adj", NULL, 0, NONE, e_oom, 0),
     ENUM("acl-pubsub-default", NULL, 0, NONE, e_acl_pubsub, 0),
@@ -726,8 +768,8 @@ struct cfg cfg_table[] = {
     NUM("io-threads", NULL, IMM, SRV(io_threads), 1, 128, 1),
     NUM("auto-aof-rewrite-percentage", NULL, 0, SRV(auto_aof_rewrite_percentage), 0, INTMAX, 100),
     NUM("cluster-replica-validity-factor", "cluster-slave-validity-factor", 0, NONE, 0, INTMAX, 10),
-    NUM("list-max-listpack-size", "list-max-ziplist-size", 0, SRV(list_max_listpack_size), CFG_INT_MIN,
-        INTMAX, -2),
+    NUM("list-max-listpack-size", "list-max-ziplist-size", 0, SRV(list_max_listpack_size),
+        CFG_INT_MIN, INTMAX, -2),
     NUM("tcp-keepalive", NULL, 0, SRV(tcp_keepalive), 0, INTMAX, 300),
     NUM("cluster-migration-barrier", NULL, 0, NONE, 0, INTMAX, 1),
     NUM("active-defrag-cycle-min", NULL, 0, NONE, 1, 99, 1),
@@ -794,8 +836,8 @@ struct cfg cfg_table[] = {
         SRV(zset_max_listpack_value), 0, LMAX, 64),
     NUM("hll-sparse-max-bytes", NULL, MEM | UNS, SRV(hll_sparse_max_bytes), 0, LMAX, 3000),
     NUM("tracking-table-max-keys", NULL, UNS, SRV(tracking_table_max_keys), 0, LMAX, 1000000),
-    NUM("client-query-buffer-limit", NULL, MEM | UNS, SRV(client_query_buffer_limit), 1 << 20,
-        LMAX, 1LL << 30),
+    NUM("client-query-buffer-limit", NULL, MEM | UNS, SRV(client_query_buffer_limit), 1 << 20, LMAX,
+        1LL << 30),
     /* ssize_t, time_t, off_t */
     NUM("maxmemory-clients", NULL, MEM | CF_PERCENT, SRV(maxmemory_clients), -100, LMAX, 0),
     NUM("repl-backlog-ttl", NULL, 0, NONE, 0, LMAX, 3600),

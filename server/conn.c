@@ -29,8 +29,8 @@ static char scratch[64 * 1024];
 static char *scratch_big;
 static size_t scratch_big_len;
 
-#define OBUF_MIN 16384
-#define OBUF_KEEP (1024 * 1024)  /* drained buffers larger than this are freed */
+#define OBUF_MIN        16384
+#define OBUF_KEEP       (1024 * 1024) /* drained buffers larger than this are freed */
 #define WRITE_PER_FLUSH (4 * 1024 * 1024)
 
 static void on_io(struct ev_loop *loop, struct ev_io *io, unsigned events);

@@ -31,13 +31,13 @@ struct conn_ops {
 };
 
 /* conn.flags */
-#define CONN_CLOSING       (1u << 0) /* dead: no more reads or writes */
+#define CONN_CLOSING           (1u << 0) /* dead: no more reads or writes */
 #define CONN_CLOSE_AFTER_REPLY (1u << 1) /* flush obuf, then close */
-#define CONN_PENDING_WRITE (1u << 2) /* on the flush list */
-#define CONN_READ_PAUSED   (1u << 3) /* not reading (paused client, blocked) */
+#define CONN_PENDING_WRITE     (1u << 2) /* on the flush list */
+#define CONN_READ_PAUSED       (1u << 3) /* not reading (paused client, blocked) */
 
 struct conn {
-    struct ev_io io;              /* must stay first: data.ptr points here */
+    struct ev_io io; /* must stay first: data.ptr points here */
     unsigned flags;
     struct ev_loop *loop;
     const struct conn_ops *ops;

@@ -20,11 +20,11 @@
 #define EV_MAX_EVENTS 1024
 
 struct timer {
-    long long when;     /* monotonic ms */
+    long long when; /* monotonic ms */
     unsigned long long seq;
     ev_timer_cb *cb;
     void *arg;
-    int heap_idx;       /* -1 when free */
+    int heap_idx; /* -1 when free */
     unsigned gen;
     int next_free;
 };
@@ -34,10 +34,10 @@ struct ev_loop {
     int stop;
     long long now_ms;
     struct epoll_event events[EV_MAX_EVENTS];
-    struct timer *timers;   /* slots */
+    struct timer *timers; /* slots */
     int ntimers_cap;
-    int free_slot;          /* head of the free slot list, -1 if none */
-    int *heap;              /* slot indexes */
+    int free_slot; /* head of the free slot list, -1 if none */
+    int *heap;     /* slot indexes */
     int heap_len;
     unsigned long long seq;
     ev_hook_cb *before_sleep;

@@ -32,8 +32,8 @@ typedef void ev_hook_cb(struct ev_loop *loop, void *arg);
 
 struct ev_io {
     int fd;
-    unsigned mask;      /* EV_READ | EV_WRITE currently registered */
-    unsigned dead;      /* set by ev_io_del(): drop remaining events this batch */
+    unsigned mask; /* EV_READ | EV_WRITE currently registered */
+    unsigned dead; /* set by ev_io_del(): drop remaining events this batch */
     ev_io_cb *cb;
 };
 

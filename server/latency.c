@@ -3,6 +3,7 @@
  * plus the all-time maximum. */
 #include "latency.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "client.h"
@@ -12,7 +13,7 @@
 #include "server.h"
 #include "util.h"
 
-#define LATENCY_SAMPLES 160
+#define LATENCY_SAMPLES    160
 #define LATENCY_MAX_EVENTS 32
 
 struct sample {
@@ -139,4 +140,34 @@ void cmd_latency_help(struct client *c)
         NULL,
     };
     reply_help(c, help);
+}
+
+/* LATENCY DOCTOR: a plain-text summary of what the monitor recorded, in our
+ * own words (Redis's report is prose and is not reproduced). */
+void cmd_latency_doctor(struct client *c)
+{
+    char buf[4096];
+    size_t n = 0;
+    if (server.latency_monitor_threshold <= 0) {
+        n = (size_t)snprintf(buf, sizeof(buf),
+                             "The latency monitor is off (latency-monitor-threshold is 0). "
+                             "Enable it with CONFIG SET latency-monitor-threshold <ms>.\n");
+    } else if (nevents == 0) {
+        n = (size_t)snprintf(buf, sizeof(buf),
+                             "No event reached the latency threshold of %lld ms so far.\n",
+                             server.latency_monitor_threshold);
+    } else {
+        n = (size_t)snprintf(buf, sizeof(buf), "Events over the %lld ms threshold:\n",
+                             server.latency_monitor_threshold);
+        for (int i = 0; i < nevents && n < sizeof(buf) - 128; i++) {
+            const struct event *e = &events[i];
+            long long sum = 0;
+            for (int j = 0; j < e->count; j++)
+                sum += e->ring[j].ms;
+            n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+                                  "- %s: %d samples, average %lld ms, worst %lld ms.\n", e->name,
+                                  e->count, e->count ? sum / e->count : 0, e->max);
+        }
+    }
+    reply_verbatim(c, buf, n, "txt");
 }

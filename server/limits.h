@@ -15,16 +15,16 @@
 /* Before AUTH, Redis accepts only small requests (multibulk <= 10 elements,
  * bulks <= 16 KiB). */
 #define LIM_UNAUTH_MULTIBULK_MAX 10
-#define LIM_UNAUTH_BULK_MAX 16384
+#define LIM_UNAUTH_BULK_MAX      16384
 
 /* Defaults of the configurable limits. */
 #define LIM_PROTO_MAX_BULK_LEN_DEFAULT (512LL * 1024 * 1024)
-#define LIM_QUERY_BUFFER_DEFAULT (1024LL * 1024 * 1024)
-#define LIM_MAXCLIENTS_DEFAULT 10000
+#define LIM_QUERY_BUFFER_DEFAULT       (1024LL * 1024 * 1024)
+#define LIM_MAXCLIENTS_DEFAULT         10000
 
 /* Reactor fairness: how much one connection may read, and how many accepts
  * one listener may do, per wakeup before others get their turn. */
-#define LIM_READ_PER_EVENT (1024 * 1024)
+#define LIM_READ_PER_EVENT    (1024 * 1024)
 #define LIM_ACCEPTS_PER_EVENT 1000
 /* Read size for one read() call. */
 #define LIM_IOBUF (16 * 1024)

@@ -22,13 +22,34 @@ static size_t repr(char *dst, const char *s, size_t len)
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
         switch (ch) {
-        case '\\': dst[o++] = '\\'; dst[o++] = '\\'; break;
-        case '"': dst[o++] = '\\'; dst[o++] = '"'; break;
-        case '\n': dst[o++] = '\\'; dst[o++] = 'n'; break;
-        case '\r': dst[o++] = '\\'; dst[o++] = 'r'; break;
-        case '\t': dst[o++] = '\\'; dst[o++] = 't'; break;
-        case '\a': dst[o++] = '\\'; dst[o++] = 'a'; break;
-        case '\b': dst[o++] = '\\'; dst[o++] = 'b'; break;
+        case '\\':
+            dst[o++] = '\\';
+            dst[o++] = '\\';
+            break;
+        case '"':
+            dst[o++] = '\\';
+            dst[o++] = '"';
+            break;
+        case '\n':
+            dst[o++] = '\\';
+            dst[o++] = 'n';
+            break;
+        case '\r':
+            dst[o++] = '\\';
+            dst[o++] = 'r';
+            break;
+        case '\t':
+            dst[o++] = '\\';
+            dst[o++] = 't';
+            break;
+        case '\a':
+            dst[o++] = '\\';
+            dst[o++] = 'a';
+            break;
+        case '\b':
+            dst[o++] = '\\';
+            dst[o++] = 'b';
+            break;
         default:
             if (ch >= 32 && ch < 127) {
                 dst[o++] = (char)ch;

@@ -19,16 +19,16 @@
 struct db;
 
 /* Event classes (the letters of notify-keyspace-events). */
-#define NOTIFY_KEYSPACE (1 << 0) /* K */
-#define NOTIFY_KEYEVENT (1 << 1) /* E */
-#define NOTIFY_GENERIC  (1 << 2) /* g */
-#define NOTIFY_STRING   (1 << 3) /* $ */
-#define NOTIFY_LIST     (1 << 4) /* l */
-#define NOTIFY_SET      (1 << 5) /* s */
-#define NOTIFY_HASH     (1 << 6) /* h */
-#define NOTIFY_ZSET     (1 << 7) /* z */
-#define NOTIFY_EXPIRED  (1 << 8) /* x */
-#define NOTIFY_EVICTED  (1 << 9) /* e */
+#define NOTIFY_KEYSPACE (1 << 0)  /* K */
+#define NOTIFY_KEYEVENT (1 << 1)  /* E */
+#define NOTIFY_GENERIC  (1 << 2)  /* g */
+#define NOTIFY_STRING   (1 << 3)  /* $ */
+#define NOTIFY_LIST     (1 << 4)  /* l */
+#define NOTIFY_SET      (1 << 5)  /* s */
+#define NOTIFY_HASH     (1 << 6)  /* h */
+#define NOTIFY_ZSET     (1 << 7)  /* z */
+#define NOTIFY_EXPIRED  (1 << 8)  /* x */
+#define NOTIFY_EVICTED  (1 << 9)  /* e */
 #define NOTIFY_STREAM   (1 << 10) /* t */
 #define NOTIFY_KEY_MISS (1 << 11) /* m */
 #define NOTIFY_MODULE   (1 << 12) /* d */

@@ -310,7 +310,8 @@ void reply_bignum(struct client *c, const char *p, size_t len)
  * are:", then the given lines, then the HELP entry. */
 void reply_help(struct client *c, const char *const *lines)
 {
-    const char *name = c->cmd && c->cmd->parent ? c->cmd->parent->name : (c->cmd ? c->cmd->name : "");
+    const char *name =
+        c->cmd && c->cmd->parent ? c->cmd->parent->name : (c->cmd ? c->cmd->name : "");
     char up[64];
     size_t i;
     for (i = 0; name[i] && i < sizeof(up) - 1; i++)
@@ -321,7 +322,8 @@ void reply_help(struct client *c, const char *const *lines)
         n++;
     reply_array(c, n + 3);
     char first[128];
-    snprintf(first, sizeof(first), "%s <subcommand> [<arg> [value] [opt] ...]. Subcommands are:", up);
+    snprintf(first, sizeof(first),
+             "%s <subcommand> [<arg> [value] [opt] ...]. Subcommands are:", up);
     reply_status(c, first);
     for (long j = 0; j < n; j++)
         reply_status(c, lines[j]);

@@ -34,16 +34,16 @@ void reply_status(struct client *c, const char *s);
 void reply_error(struct client *c, const char *msg);
 void reply_errorf(struct client *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The common error texts, as Redis words them. */
-void reply_error_syntax(struct client *c);       /* ERR syntax error */
-void reply_error_wrongtype(struct client *c);    /* WRONGTYPE Operation against ... */
-void reply_error_not_int(struct client *c);      /* ERR value is not an integer or out of range */
-void reply_error_not_float(struct client *c);    /* ERR value is not a valid float */
-void reply_error_arity(struct client *c);        /* ERR wrong number of arguments for '<cmd>' command */
+void reply_error_syntax(struct client *c);    /* ERR syntax error */
+void reply_error_wrongtype(struct client *c); /* WRONGTYPE Operation against ... */
+void reply_error_not_int(struct client *c);   /* ERR value is not an integer or out of range */
+void reply_error_not_float(struct client *c); /* ERR value is not a valid float */
+void reply_error_arity(struct client *c); /* ERR wrong number of arguments for '<cmd>' command */
 
 void reply_int(struct client *c, long long v);
 void reply_bulk(struct client *c, const void *p, size_t len);
-void reply_bulk_cstr(struct client *c, const char *s);   /* NULL gives reply_null */
-void reply_bulk_ll(struct client *c, long long v);       /* integer as a bulk string */
+void reply_bulk_cstr(struct client *c, const char *s); /* NULL gives reply_null */
+void reply_bulk_ll(struct client *c, long long v);     /* integer as a bulk string */
 void reply_null(struct client *c);
 void reply_null_array(struct client *c);
 void reply_array(struct client *c, long long n);

@@ -171,8 +171,9 @@ static int open_listeners(void)
             if (fd == -1) {
                 if (optional)
                     continue;
-                server_log(LL_WARNING, "Warning: Could not create server TCP listening socket %s:%d: %s",
-                           addr, server.port, err);
+                server_log(LL_WARNING,
+                           "Warning: Could not create server TCP listening socket %s:%d: %s", addr,
+                           server.port, err);
                 return -1;
             }
             if (add_listener(fd, 0) == -1)
@@ -187,7 +188,8 @@ static int open_listeners(void)
         }
         if (add_listener(fd, 1) == -1)
             return -1;
-        server_log(LL_NOTICE, "The server is now ready to accept connections at %s", server.unixsocket);
+        server_log(LL_NOTICE, "The server is now ready to accept connections at %s",
+                   server.unixsocket);
     }
     if (nlisteners == 0 && server.port != 0) {
         server_log(LL_WARNING, "Failed listening on port %d (tcp), aborting.", server.port);

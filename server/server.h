@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define TERN_VERSION "0.1.0"
+#define TERN_VERSION       "0.1.0"
 #define TERN_REDIS_VERSION "7.0.15"
 
 struct ev_loop;
@@ -36,37 +36,37 @@ struct server {
     int tcp_backlog;
     int tcp_keepalive;
     int protected_mode;
-    char *requirepass;           /* NULL if none */
+    char *requirepass; /* NULL if none */
     int databases;
     int hz;
-    long long timeout;           /* idle seconds, 0 = never */
+    long long timeout; /* idle seconds, 0 = never */
     int maxclients;
     long long proto_max_bulk_len;
     long long client_query_buffer_limit;
     long long cobl_normal_hard, cobl_normal_soft, cobl_normal_secs;
     long long cobl_pubsub_hard, cobl_pubsub_soft, cobl_pubsub_secs;
     long long cobl_replica_hard, cobl_replica_soft, cobl_replica_secs;
-    int verbosity;               /* loglevel */
-    char *logfile;               /* "" = stdout */
+    int verbosity; /* loglevel */
+    char *logfile; /* "" = stdout */
     char *pidfile;
     int daemonize;
     char *dir;
     char *dbfilename;
     long long maxmemory;
     int maxmemory_policy;
-    int enable_debug_command;    /* 0 no, 1 yes, 2 local */
+    int enable_debug_command; /* 0 no, 1 yes, 2 local */
     long long slowlog_log_slower_than;
     long long slowlog_max_len;
     long long latency_monitor_threshold;
-    int active_expire_enabled;   /* DEBUG SET-ACTIVE-EXPIRE */
+    int active_expire_enabled; /* DEBUG SET-ACTIVE-EXPIRE */
     int active_expire_effort;
     int lazyfree_lazy_user_del, lazyfree_lazy_user_flush;
-    char *configfile;            /* absolute path, NULL if started without one */
+    char *configfile; /* absolute path, NULL if started without one */
     /* Added with config.c; see its table for names, ranges and defaults. */
-    long long *save_params;      /* "save": pairs (seconds, changes), owned */
-    int save_params_len;         /* number of pairs */
+    long long *save_params; /* "save": pairs (seconds, changes), owned */
+    int save_params_len;    /* number of pairs */
     int appendonly;
-    int appendfsync;             /* CONFIG_FSYNC_* (config.h) */
+    int appendfsync; /* CONFIG_FSYNC_* (config.h) */
     char *appendfilename, *appenddirname;
     int aof_use_rdb_preamble, aof_load_truncated, no_appendfsync_on_rewrite;
     int auto_aof_rewrite_percentage;
@@ -78,38 +78,38 @@ struct server {
     long long zset_max_listpack_entries, zset_max_listpack_value;
     long long stream_node_max_bytes, stream_node_max_entries;
     long long hll_sparse_max_bytes;
-    int notify_keyspace_events;  /* NOTIFY_* bits (notify.h) */
+    int notify_keyspace_events; /* NOTIFY_* bits (notify.h) */
     long long tracking_table_max_keys;
     int maxmemory_samples, maxmemory_eviction_tenacity;
     long long maxmemory_clients; /* bytes, or -percent when negative */
     int lfu_log_factor, lfu_decay_time;
     int lazyfree_lazy_eviction, lazyfree_lazy_expire, lazyfree_lazy_server_del;
-    int io_threads;              /* accepted, ignored: Tern is single-threaded */
-    long long busy_reply_threshold;  /* ms; alias lua-time-limit */
+    int io_threads;                 /* accepted, ignored: Tern is single-threaded */
+    long long busy_reply_threshold; /* ms; alias lua-time-limit */
     int activerehashing, dynamic_hz;
     long long acllog_max_len;
     int latency_tracking;
     int shutdown_timeout;
-    int enable_protected_configs;    /* CONFIG_PROTECTED_* */
+    int enable_protected_configs; /* CONFIG_PROTECTED_* */
     int enable_module_command;
-    int sanitize_dump_payload;       /* CONFIG_SANITIZE_* */
+    int sanitize_dump_payload; /* CONFIG_SANITIZE_* */
     char *masterauth;
 
     /* ---- runtime ---- */
     struct ev_loop *loop;
-    struct db **db;              /* databases[] */
-    struct client *clients;      /* all clients, newest first */
+    struct db **db;         /* databases[] */
+    struct client *clients; /* all clients, newest first */
     struct client *monitors;
     uint64_t next_client_id;
     int connected_clients;
     pid_t pid;
     char run_id[41];
     long long start_ms;
-    long long dirty;             /* changes since the last save */
-    long long lastsave_ms;       /* time of the last successful save (start time before any) */
+    long long dirty;       /* changes since the last save */
+    long long lastsave_ms; /* time of the last successful save (start time before any) */
     int shutdown_asap;
     long long pause_end_ms;
-    int pause_type;              /* 0 none, 1 write, 2 all */
+    int pause_type; /* 0 none, 1 write, 2 all */
 
     /* ---- statistics (CONFIG RESETSTAT clears these) ---- */
     long long stat_numcommands;

@@ -12,7 +12,7 @@
 #include "server.h"
 #include "util.h"
 
-#define SLOWLOG_MAX_ARGC 32
+#define SLOWLOG_MAX_ARGC   32
 #define SLOWLOG_MAX_ARGLEN 128
 
 struct slow_entry {
@@ -64,7 +64,8 @@ static char *copy_arg(const struct resp_arg *a, size_t *len)
     }
     char buf[SLOWLOG_MAX_ARGLEN + 64];
     memcpy(buf, a->ptr, SLOWLOG_MAX_ARGLEN);
-    int n = snprintf(buf + SLOWLOG_MAX_ARGLEN, 64, "... (%zu more bytes)", a->len - SLOWLOG_MAX_ARGLEN);
+    int n =
+        snprintf(buf + SLOWLOG_MAX_ARGLEN, 64, "... (%zu more bytes)", a->len - SLOWLOG_MAX_ARGLEN);
     *len = SLOWLOG_MAX_ARGLEN + (size_t)n;
     return mem_strndup(buf, *len);
 }
@@ -82,7 +83,8 @@ void slowlog_maybe_add(struct client *c, long long duration_us)
     for (int i = 0; i < e->argc; i++) {
         if (i == SLOWLOG_MAX_ARGC - 1 && c->argc > SLOWLOG_MAX_ARGC) {
             char buf[64];
-            int n = snprintf(buf, sizeof(buf), "... (%d more arguments)", c->argc - SLOWLOG_MAX_ARGC + 1);
+            int n = snprintf(buf, sizeof(buf), "... (%d more arguments)",
+                             c->argc - SLOWLOG_MAX_ARGC + 1);
             e->argv[i].ptr = mem_strndup(buf, (size_t)n);
             e->argv[i].len = (size_t)n;
         } else {
@@ -101,7 +103,8 @@ void cmd_slowlog_get(struct client *c)
 {
     long long count = 10;
     if (c->argc > 3) {
-        reply_error(c, "ERR unknown subcommand or wrong number of arguments for 'GET'. Try SLOWLOG HELP.");
+        reply_error(
+            c, "ERR unknown subcommand or wrong number of arguments for 'GET'. Try SLOWLOG HELP.");
         return;
     }
     if (c->argc == 3) {

@@ -88,8 +88,8 @@ static void info_server(struct text *t)
 #else
             0, 0, 0,
 #endif
-            (int)server.pid, server.run_id, server.port, util_time_us(), up, up / 86400,
-            server.hz, server.hz, (now / 1000) & ((1 << 24) - 1), exe,
+            (int)server.pid, server.run_id, server.port, util_time_us(), up, up / 86400, server.hz,
+            server.hz, (now / 1000) & ((1 << 24) - 1), exe,
             server.configfile ? server.configfile : "");
 }
 
@@ -125,19 +125,20 @@ static void info_memory(struct text *t)
 
 static void info_persistence(struct text *t)
 {
-    tprintf(t,
-            "loading:0\r\nasync_loading:0\r\ncurrent_cow_peak:0\r\ncurrent_cow_size:0\r\n"
-            "current_cow_size_age:0\r\ncurrent_fork_perc:0.00\r\ncurrent_save_keys_processed:0\r\n"
-            "current_save_keys_total:0\r\nrdb_changes_since_last_save:%lld\r\n"
-            "rdb_bgsave_in_progress:0\r\nrdb_last_save_time:%lld\r\nrdb_last_bgsave_status:ok\r\n"
-            "rdb_last_bgsave_time_sec:-1\r\nrdb_current_bgsave_time_sec:-1\r\nrdb_saves:0\r\n"
-            "rdb_last_cow_size:0\r\nrdb_last_load_keys_expired:0\r\nrdb_last_load_keys_loaded:0\r\n"
-            "aof_enabled:0\r\naof_rewrite_in_progress:0\r\naof_rewrite_scheduled:0\r\n"
-            "aof_last_rewrite_time_sec:-1\r\naof_current_rewrite_time_sec:-1\r\n"
-            "aof_last_bgrewrite_status:ok\r\naof_rewrites:0\r\naof_rewrites_consecutive_failures:0\r\n"
-            "aof_last_write_status:ok\r\naof_last_cow_size:0\r\nmodule_fork_in_progress:0\r\n"
-            "module_fork_last_cow_size:0\r\n",
-            server.dirty, server.lastsave_ms / 1000);
+    tprintf(
+        t,
+        "loading:0\r\nasync_loading:0\r\ncurrent_cow_peak:0\r\ncurrent_cow_size:0\r\n"
+        "current_cow_size_age:0\r\ncurrent_fork_perc:0.00\r\ncurrent_save_keys_processed:0\r\n"
+        "current_save_keys_total:0\r\nrdb_changes_since_last_save:%lld\r\n"
+        "rdb_bgsave_in_progress:0\r\nrdb_last_save_time:%lld\r\nrdb_last_bgsave_status:ok\r\n"
+        "rdb_last_bgsave_time_sec:-1\r\nrdb_current_bgsave_time_sec:-1\r\nrdb_saves:0\r\n"
+        "rdb_last_cow_size:0\r\nrdb_last_load_keys_expired:0\r\nrdb_last_load_keys_loaded:0\r\n"
+        "aof_enabled:0\r\naof_rewrite_in_progress:0\r\naof_rewrite_scheduled:0\r\n"
+        "aof_last_rewrite_time_sec:-1\r\naof_current_rewrite_time_sec:-1\r\n"
+        "aof_last_bgrewrite_status:ok\r\naof_rewrites:0\r\naof_rewrites_consecutive_failures:0\r\n"
+        "aof_last_write_status:ok\r\naof_last_cow_size:0\r\nmodule_fork_in_progress:0\r\n"
+        "module_fork_last_cow_size:0\r\n",
+        server.dirty, server.lastsave_ms / 1000);
 }
 
 static void info_stats(struct text *t)
@@ -166,12 +167,11 @@ static void info_stats(struct text *t)
             "tracking_total_keys:0\r\ntracking_total_items:0\r\ntracking_total_prefixes:0\r\n"
             "unexpected_error_replies:%lld\r\ntotal_error_replies:%lld\r\n"
             "dump_payload_sanitizations:0\r\n",
-            server.stat_numconnections, server.stat_numcommands,
-            server.stat_net_input_bytes + in, server.stat_net_output_bytes + out,
-            server.stat_rejected_conn, db_stats.expired, (double)db_stats.expired_stale_perc,
-            db_stats.expired_time_cap_reached, server.stat_keyspace_hits,
-            server.stat_keyspace_misses, server.stat_unexpected_error_replies,
-            server.stat_total_error_replies);
+            server.stat_numconnections, server.stat_numcommands, server.stat_net_input_bytes + in,
+            server.stat_net_output_bytes + out, server.stat_rejected_conn, db_stats.expired,
+            (double)db_stats.expired_stale_perc, db_stats.expired_time_cap_reached,
+            server.stat_keyspace_hits, server.stat_keyspace_misses,
+            server.stat_unexpected_error_replies, server.stat_total_error_replies);
 }
 
 static void info_replication(struct text *t)
@@ -207,7 +207,9 @@ static void cmdstat_line(struct text *t, const struct cmd *cmd)
 {
     if (!cmd->calls && !cmd->rejected_calls && !cmd->failed_calls)
         return;
-    tprintf(t, "cmdstat_%s:calls=%lld,usec=%lld,usec_per_call=%.2f,rejected_calls=%lld,failed_calls=%lld\r\n",
+    tprintf(t,
+            "cmdstat_%s:calls=%lld,usec=%lld,usec_per_call=%.2f,rejected_calls=%lld,failed_calls=%"
+            "lld\r\n",
             cmd->fullname, cmd->calls, cmd->usec,
             cmd->calls ? (double)cmd->usec / (double)cmd->calls : 0.0, cmd->rejected_calls,
             cmd->failed_calls);
@@ -359,7 +361,8 @@ static int debug_allowed(struct client *c)
 {
     if (server.enable_debug_command == 1)
         return 1;
-    if (server.enable_debug_command == 2 && ((c->flags & CLIENT_UNIX) || net_peer_is_local(c->conn.io.fd)))
+    if (server.enable_debug_command == 2 &&
+        ((c->flags & CLIENT_UNIX) || net_peer_is_local(c->conn.io.fd)))
         return 1;
     return 0;
 }
@@ -383,9 +386,10 @@ static void debug_object(struct client *c)
     long long now_lru = (db_clock_ms / 1000) & ((1 << 24) - 1);
     long long idle = now_lru >= lru ? now_lru - lru : now_lru + (1 << 24) - lru;
     char line[256];
-    snprintf(line, sizeof(line),
-             "Value at:%p refcount:%d encoding:%s serializedlength:%zu lru:%u lru_seconds_idle:%lld",
-             (void *)e, refcount, kv_enc_name(kv_enc(e)), vlen + 1, lru, idle);
+    snprintf(
+        line, sizeof(line),
+        "Value at:%p refcount:%d encoding:%s serializedlength:%zu lru:%u lru_seconds_idle:%lld",
+        (void *)e, refcount, kv_enc_name(kv_enc(e)), vlen + 1, lru, idle);
     reply_status(c, line);
 }
 
@@ -406,9 +410,10 @@ static void debug_help(struct client *c)
 void cmd_debug(struct client *c)
 {
     if (!debug_allowed(c)) {
-        reply_error(c, "ERR DEBUG command not allowed. If the enable-debug-command option is set "
-                       "to \"local\", you can run it from a local connection, otherwise you need "
-                       "to set this option in the configuration file, and then restart the server.");
+        reply_error(c,
+                    "ERR DEBUG command not allowed. If the enable-debug-command option is set "
+                    "to \"local\", you can run it from a local connection, otherwise you need "
+                    "to set this option in the configuration file, and then restart the server.");
         return;
     }
     const struct resp_arg *sub = &c->argv[1];
@@ -435,7 +440,22 @@ void cmd_debug(struct client *c)
         server.active_expire_enabled = v != 0;
         reply_ok(c);
     } else {
-        reply_errorf(c, "ERR unknown subcommand or wrong number of arguments for '%.*s'. Try DEBUG HELP.",
-                     (int)sub->len, sub->ptr);
+        reply_errorf(
+            c, "ERR unknown subcommand or wrong number of arguments for '%.*s'. Try DEBUG HELP.",
+            (int)sub->len, sub->ptr);
     }
+}
+
+/* LOLWUT [VERSION v]: Redis draws computer art here; Tern prints a small
+ * picture of its own and the same closing line format. */
+void cmd_lolwut(struct client *c)
+{
+    static const char art[] = "      __\n"
+                              "  ___( o)>   Tern\n"
+                              "  \\ <_. )\n"
+                              "   `---'\n\n";
+    char buf[256];
+    int n = snprintf(buf, sizeof(buf), "%sTern ver. %s (Redis ver. %s)\n", art, TERN_VERSION,
+                     TERN_REDIS_VERSION);
+    reply_verbatim(c, buf, (size_t)n, "txt");
 }

@@ -37,17 +37,56 @@ static int pick(int n)
 }
 
 static const char *const values[] = {
-    "", "0", "1", "-1", "7", "10", "123", "-0", "007", "+5", " 1", "1 ", "3.5", "-2.25",
-    "1e3", "0x10", "inf", "-inf", "nan", "9223372036854775807", "-9223372036854775808",
-    "9223372036854775808", "18446744073709551615", "abc", "hello world", "a\x00z",
-    "\xff\xfe", "12345678901234567890", "0.1", "1.5e308", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHI",
+    "",
+    "0",
+    "1",
+    "-1",
+    "7",
+    "10",
+    "123",
+    "-0",
+    "007",
+    "+5",
+    " 1",
+    "1 ",
+    "3.5",
+    "-2.25",
+    "1e3",
+    "0x10",
+    "inf",
+    "-inf",
+    "nan",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "9223372036854775808",
+    "18446744073709551615",
+    "abc",
+    "hello world",
+    "a\x00z",
+    "\xff\xfe",
+    "12345678901234567890",
+    "0.1",
+    "1.5e308",
+    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHI",
     "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH",
     "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor",
 };
 #define NVALUES (sizeof(values) / sizeof(values[0]))
 
-static const char *const ints[] = {"0", "1", "-1", "2", "5", "-5", "100", "-100", "9223372036854775807",
-                                   "-9223372036854775808", "abc", "1.5", "", "3"};
+static const char *const ints[] = {"0",
+                                   "1",
+                                   "-1",
+                                   "2",
+                                   "5",
+                                   "-5",
+                                   "100",
+                                   "-100",
+                                   "9223372036854775807",
+                                   "-9223372036854775808",
+                                   "abc",
+                                   "1.5",
+                                   "",
+                                   "3"};
 #define NINTS (sizeof(ints) / sizeof(ints[0]))
 
 static void arg(struct rargv *a, const char *s, size_t n)
@@ -106,76 +145,260 @@ static void abstime(struct rargv *a, int ms)
 static void gen_string(struct rargv *a)
 {
     switch (pick(24)) {
-    case 0: case 1: case 2:
-        args(a, "SET"); key(a); value(a);
-        if (pick(2)) { static const char *o[] = {"NX", "XX", "GET", "KEEPTTL"}; args(a, o[pick(4)]); }
+    case 0:
+    case 1:
+    case 2:
+        args(a, "SET");
+        key(a);
+        value(a);
+        if (pick(2)) {
+            static const char *o[] = {"NX", "XX", "GET", "KEEPTTL"};
+            args(a, o[pick(4)]);
+        }
         if (pick(3) == 0) {
             static const char *e[] = {"EX", "PX", "EXAT", "PXAT"};
             int i = pick(4);
             args(a, e[i]);
-            if (i < 2) num(a, 100000, 200000); else abstime(a, i == 3);
+            if (i < 2)
+                num(a, 100000, 200000);
+            else
+                abstime(a, i == 3);
         }
-        if (pick(4) == 0) args(a, "GET");
+        if (pick(4) == 0)
+            args(a, "GET");
         break;
-    case 3: case 4: args(a, "GET"); key(a); break;
-    case 5: args(a, "GETDEL"); key(a); break;
-    case 6: args(a, "GETEX"); key(a);
-        if (pick(2)) args(a, "PERSIST"); else { args(a, "EXAT"); abstime(a, 0); }
+    case 3:
+    case 4:
+        args(a, "GET");
+        key(a);
         break;
-    case 7: args(a, pick(2) ? "GETRANGE" : "SUBSTR"); key(a); num(a, -8, 8); num(a, -8, 8); break;
-    case 8: args(a, "GETSET"); key(a); value(a); break;
-    case 9: args(a, "SETRANGE"); key(a); num(a, 0, 12); value(a); break;
-    case 10: args(a, "APPEND"); key(a); value(a); break;
-    case 11: args(a, "STRLEN"); key(a); break;
-    case 12: args(a, pick(2) ? "INCR" : "DECR"); key(a); break;
-    case 13: args(a, pick(2) ? "INCRBY" : "DECRBY"); key(a); integer(a); break;
-    case 14: args(a, "INCRBYFLOAT"); key(a); value(a); break;
-    case 15: args(a, "MGET"); for (int i = pick(4); i >= 0; i--) key(a); break;
-    case 16: args(a, pick(2) ? "MSET" : "MSETNX"); for (int i = pick(3); i >= 0; i--) { key(a); value(a); } break;
-    case 17: args(a, "SETNX"); key(a); value(a); break;
-    case 18: args(a, pick(2) ? "SETEX" : "PSETEX"); key(a); num(a, pick(8) ? 100000 : -1, 200000); value(a); break;
-    case 19: args(a, "LCS"); key(a); key(a);
-        if (pick(2)) args(a, "LEN"); else if (pick(2)) { args(a, "IDX"); if (pick(2)) args(a, "WITHMATCHLEN"); if (pick(2)) { args(a, "MINMATCHLEN"); num(a, 0, 3); } }
+    case 5:
+        args(a, "GETDEL");
+        key(a);
         break;
-    case 20: args(a, "SET"); key(a); integer(a); break;
-    case 21: args(a, "OBJECT"); args(a, "ENCODING"); key(a); break;
-    case 22: args(a, "INCRBY"); key(a); num(a, -3, 3); break;
-    default: args(a, "SET"); key(a); value(a); args(a, "KEEPTTL"); break;
+    case 6:
+        args(a, "GETEX");
+        key(a);
+        if (pick(2))
+            args(a, "PERSIST");
+        else {
+            args(a, "EXAT");
+            abstime(a, 0);
+        }
+        break;
+    case 7:
+        args(a, pick(2) ? "GETRANGE" : "SUBSTR");
+        key(a);
+        num(a, -8, 8);
+        num(a, -8, 8);
+        break;
+    case 8:
+        args(a, "GETSET");
+        key(a);
+        value(a);
+        break;
+    case 9:
+        args(a, "SETRANGE");
+        key(a);
+        num(a, 0, 12);
+        value(a);
+        break;
+    case 10:
+        args(a, "APPEND");
+        key(a);
+        value(a);
+        break;
+    case 11:
+        args(a, "STRLEN");
+        key(a);
+        break;
+    case 12:
+        args(a, pick(2) ? "INCR" : "DECR");
+        key(a);
+        break;
+    case 13:
+        args(a, pick(2) ? "INCRBY" : "DECRBY");
+        key(a);
+        integer(a);
+        break;
+    case 14:
+        args(a, "INCRBYFLOAT");
+        key(a);
+        value(a);
+        break;
+    case 15:
+        args(a, "MGET");
+        for (int i = pick(4); i >= 0; i--)
+            key(a);
+        break;
+    case 16:
+        args(a, pick(2) ? "MSET" : "MSETNX");
+        for (int i = pick(3); i >= 0; i--) {
+            key(a);
+            value(a);
+        }
+        break;
+    case 17:
+        args(a, "SETNX");
+        key(a);
+        value(a);
+        break;
+    case 18:
+        args(a, pick(2) ? "SETEX" : "PSETEX");
+        key(a);
+        num(a, pick(8) ? 100000 : -1, 200000);
+        value(a);
+        break;
+    case 19:
+        args(a, "LCS");
+        key(a);
+        key(a);
+        if (pick(2))
+            args(a, "LEN");
+        else if (pick(2)) {
+            args(a, "IDX");
+            if (pick(2))
+                args(a, "WITHMATCHLEN");
+            if (pick(2)) {
+                args(a, "MINMATCHLEN");
+                num(a, 0, 3);
+            }
+        }
+        break;
+    case 20:
+        args(a, "SET");
+        key(a);
+        integer(a);
+        break;
+    case 21:
+        args(a, "OBJECT");
+        args(a, "ENCODING");
+        key(a);
+        break;
+    case 22:
+        args(a, "INCRBY");
+        key(a);
+        num(a, -3, 3);
+        break;
+    default:
+        args(a, "SET");
+        key(a);
+        value(a);
+        args(a, "KEEPTTL");
+        break;
     }
 }
 
 static void gen_keys(struct rargv *a)
 {
     switch (pick(22)) {
-    case 0: args(a, pick(2) ? "DEL" : "UNLINK"); for (int i = pick(3); i >= 0; i--) key(a); break;
-    case 1: args(a, pick(2) ? "EXISTS" : "TOUCH"); for (int i = pick(3); i >= 0; i--) key(a); break;
-    case 2: args(a, "TYPE"); key(a); break;
-    case 3: args(a, pick(2) ? "RENAME" : "RENAMENX"); key(a); key(a); break;
-    case 4: args(a, "COPY"); key(a); key(a);
-        if (pick(2)) args(a, "REPLACE");
-        if (pick(3) == 0) { args(a, "DB"); num(a, 0, 2); }
+    case 0:
+        args(a, pick(2) ? "DEL" : "UNLINK");
+        for (int i = pick(3); i >= 0; i--)
+            key(a);
         break;
-    case 5: args(a, "MOVE"); key(a); num(a, 0, 2); break;
-    case 6: case 7: {
+    case 1:
+        args(a, pick(2) ? "EXISTS" : "TOUCH");
+        for (int i = pick(3); i >= 0; i--)
+            key(a);
+        break;
+    case 2:
+        args(a, "TYPE");
+        key(a);
+        break;
+    case 3:
+        args(a, pick(2) ? "RENAME" : "RENAMENX");
+        key(a);
+        key(a);
+        break;
+    case 4:
+        args(a, "COPY");
+        key(a);
+        key(a);
+        if (pick(2))
+            args(a, "REPLACE");
+        if (pick(3) == 0) {
+            args(a, "DB");
+            num(a, 0, 2);
+        }
+        break;
+    case 5:
+        args(a, "MOVE");
+        key(a);
+        num(a, 0, 2);
+        break;
+    case 6:
+    case 7: {
         int ms = pick(2);
-        args(a, ms ? "PEXPIREAT" : "EXPIREAT"); key(a); abstime_ex(a, ms, 1);
-        if (pick(2)) { static const char *o[] = {"NX", "XX", "GT", "LT"}; args(a, o[pick(4)]); }
+        args(a, ms ? "PEXPIREAT" : "EXPIREAT");
+        key(a);
+        abstime_ex(a, ms, 1);
+        if (pick(2)) {
+            static const char *o[] = {"NX", "XX", "GT", "LT"};
+            args(a, o[pick(4)]);
+        }
         break;
     }
-    case 8: args(a, pick(2) ? "EXPIRETIME" : "PEXPIRETIME"); key(a); break;
-    case 9: args(a, "PERSIST"); key(a); break;
-    case 10: args(a, "DBSIZE"); break;
-    case 11: args(a, "SELECT"); num(a, 0, 2); break;
-    case 12: args(a, "SWAPDB"); num(a, 0, 2); num(a, 0, 2); break;
-    case 13: args(a, "KEYS"); { static const char *p[] = {"*", "k*", "k[0-2]", "?1", "k[^1]"}; args(a, p[pick(5)]); } break;
-    case 14: if (pick(10) == 0) args(a, "FLUSHDB"); else { args(a, "EXISTS"); key(a); } break;
-    case 15: args(a, pick(2) ? "EXPIRE" : "PEXPIRE"); key(a);
-        if (pick(5) == 0) args(a, "-1"); else num(a, 1000000, 2000000);
-        if (pick(2)) { static const char *o[] = {"NX", "XX", "GT", "LT"}; args(a, o[pick(4)]); }
+    case 8:
+        args(a, pick(2) ? "EXPIRETIME" : "PEXPIRETIME");
+        key(a);
         break;
-    case 16: args(a, "OBJECT"); args(a, "ENCODING"); key(a); break;
-    case 17: args(a, "OBJECT"); args(a, "REFCOUNT"); key(a); break;
-    default: gen_string(a); break;
+    case 9:
+        args(a, "PERSIST");
+        key(a);
+        break;
+    case 10:
+        args(a, "DBSIZE");
+        break;
+    case 11:
+        args(a, "SELECT");
+        num(a, 0, 2);
+        break;
+    case 12:
+        args(a, "SWAPDB");
+        num(a, 0, 2);
+        num(a, 0, 2);
+        break;
+    case 13:
+        args(a, "KEYS");
+        {
+            static const char *p[] = {"*", "k*", "k[0-2]", "?1", "k[^1]"};
+            args(a, p[pick(5)]);
+        }
+        break;
+    case 14:
+        if (pick(10) == 0)
+            args(a, "FLUSHDB");
+        else {
+            args(a, "EXISTS");
+            key(a);
+        }
+        break;
+    case 15:
+        args(a, pick(2) ? "EXPIRE" : "PEXPIRE");
+        key(a);
+        if (pick(5) == 0)
+            args(a, "-1");
+        else
+            num(a, 1000000, 2000000);
+        if (pick(2)) {
+            static const char *o[] = {"NX", "XX", "GT", "LT"};
+            args(a, o[pick(4)]);
+        }
+        break;
+    case 16:
+        args(a, "OBJECT");
+        args(a, "ENCODING");
+        key(a);
+        break;
+    case 17:
+        args(a, "OBJECT");
+        args(a, "REFCOUNT");
+        key(a);
+        break;
+    default:
+        gen_string(a);
+        break;
     }
 }
 
@@ -301,15 +524,22 @@ int main(int argc, char **argv)
     int port_a = 0, port_b = 0, seeds = 20, ops = 2000, first = 1;
     const char *group = "all";
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "--port-a")) port_a = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--port-b")) port_b = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--seeds")) seeds = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--ops")) ops = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--first")) first = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--group")) group = argv[i + 1];
+        if (!strcmp(argv[i], "--port-a"))
+            port_a = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--port-b"))
+            port_b = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--seeds"))
+            seeds = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--ops"))
+            ops = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--first"))
+            first = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--group"))
+            group = argv[i + 1];
     }
     if (!port_a || !port_b) {
-        fprintf(stderr, "usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first F] [--group strings|keys|all]\n");
+        fprintf(stderr, "usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first "
+                        "F] [--group strings|keys|all]\n");
         return 2;
     }
     int passed = 0, failed = 0;

@@ -249,111 +249,307 @@ struct golden {
 
 /* Recorded from redis-server 7.0.15 (tools: see the file header). */
 static const struct golden goldens[] = {
-    { 2, "COMMAND INFO get", "*1\r\n*10\r\n$3\r\nget\r\n:2\r\n*2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n*3\r\n+@read\r\n+@string\r\n+@fast\r\n*0\r\n*1\r\n*6\r\n$5\r\nflags\r\n*2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*0\r\n" },
-    { 3, "COMMAND INFO get", "*1\r\n*10\r\n$3\r\nget\r\n:2\r\n~2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n~3\r\n+@read\r\n+@string\r\n+@fast\r\n~0\r\n~1\r\n%3\r\n$5\r\nflags\r\n~2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n~0\r\n" },
-    { 2, "COMMAND INFO xread", "*1\r\n*10\r\n$5\r\nxread\r\n:-4\r\n*3\r\n+readonly\r\n+blocking\r\n+movablekeys\r\n:0\r\n:0\r\n:0\r\n*4\r\n+@read\r\n+@stream\r\n+@slow\r\n+@blocking\r\n*0\r\n*1\r\n*6\r\n$5\r\nflags\r\n*2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$4\r\nspec\r\n*4\r\n$7\r\nkeyword\r\n$7\r\nSTREAMS\r\n$9\r\nstartfrom\r\n:1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:-1\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:2\r\n*0\r\n" },
-    { 3, "COMMAND INFO xread", "*1\r\n*10\r\n$5\r\nxread\r\n:-4\r\n~3\r\n+readonly\r\n+blocking\r\n+movablekeys\r\n:0\r\n:0\r\n:0\r\n~4\r\n+@read\r\n+@stream\r\n+@slow\r\n+@blocking\r\n~0\r\n~1\r\n%3\r\n$5\r\nflags\r\n~2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$4\r\nspec\r\n%2\r\n$7\r\nkeyword\r\n$7\r\nSTREAMS\r\n$9\r\nstartfrom\r\n:1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:-1\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:2\r\n~0\r\n" },
-    { 2, "COMMAND INFO migrate", "*1\r\n*10\r\n$7\r\nmigrate\r\n:-6\r\n*2\r\n+write\r\n+movablekeys\r\n:3\r\n:3\r\n:1\r\n*4\r\n+@keyspace\r\n+@write\r\n+@slow\r\n+@dangerous\r\n*1\r\n$23\r\nnondeterministic_output\r\n*2\r\n*6\r\n$5\r\nflags\r\n*3\r\n+RW\r\n+access\r\n+delete\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:3\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*6\r\n$5\r\nflags\r\n*4\r\n+RW\r\n+access\r\n+delete\r\n+incomplete\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$4\r\nspec\r\n*4\r\n$7\r\nkeyword\r\n$4\r\nKEYS\r\n$9\r\nstartfrom\r\n:-2\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:-1\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*0\r\n" },
-    { 3, "COMMAND INFO migrate", "*1\r\n*10\r\n$7\r\nmigrate\r\n:-6\r\n~2\r\n+write\r\n+movablekeys\r\n:3\r\n:3\r\n:1\r\n~4\r\n+@keyspace\r\n+@write\r\n+@slow\r\n+@dangerous\r\n~1\r\n$23\r\nnondeterministic_output\r\n~2\r\n%3\r\n$5\r\nflags\r\n~3\r\n+RW\r\n+access\r\n+delete\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:3\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n%3\r\n$5\r\nflags\r\n~4\r\n+RW\r\n+access\r\n+delete\r\n+incomplete\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$4\r\nspec\r\n%2\r\n$7\r\nkeyword\r\n$4\r\nKEYS\r\n$9\r\nstartfrom\r\n:-2\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:-1\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n~0\r\n" },
-    { 2, "COMMAND INFO georadius", "*1\r\n*10\r\n$9\r\ngeoradius\r\n:-6\r\n*3\r\n+write\r\n+denyoom\r\n+movablekeys\r\n:1\r\n:1\r\n:1\r\n*3\r\n+@write\r\n+@geo\r\n+@slow\r\n*0\r\n*3\r\n*6\r\n$5\r\nflags\r\n*2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*6\r\n$5\r\nflags\r\n*2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$4\r\nspec\r\n*4\r\n$7\r\nkeyword\r\n$5\r\nSTORE\r\n$9\r\nstartfrom\r\n:6\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*6\r\n$5\r\nflags\r\n*2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$4\r\nspec\r\n*4\r\n$7\r\nkeyword\r\n$9\r\nSTOREDIST\r\n$9\r\nstartfrom\r\n:6\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*0\r\n" },
-    { 3, "COMMAND INFO georadius", "*1\r\n*10\r\n$9\r\ngeoradius\r\n:-6\r\n~3\r\n+write\r\n+denyoom\r\n+movablekeys\r\n:1\r\n:1\r\n:1\r\n~3\r\n+@write\r\n+@geo\r\n+@slow\r\n~0\r\n~3\r\n%3\r\n$5\r\nflags\r\n~2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n%3\r\n$5\r\nflags\r\n~2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$4\r\nspec\r\n%2\r\n$7\r\nkeyword\r\n$5\r\nSTORE\r\n$9\r\nstartfrom\r\n:6\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n%3\r\n$5\r\nflags\r\n~2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$4\r\nspec\r\n%2\r\n$7\r\nkeyword\r\n$9\r\nSTOREDIST\r\n$9\r\nstartfrom\r\n:6\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n~0\r\n" },
-    { 2, "COMMAND INFO config|get", "*1\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*3\r\n+@admin\r\n+@slow\r\n+@dangerous\r\n*0\r\n*0\r\n*0\r\n" },
-    { 3, "COMMAND INFO config|get", "*1\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n~4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n~3\r\n+@admin\r\n+@slow\r\n+@dangerous\r\n~0\r\n~0\r\n~0\r\n" },
-    { 2, "COMMAND INFO zunionstore", "*1\r\n*10\r\n$11\r\nzunionstore\r\n:-4\r\n*3\r\n+write\r\n+denyoom\r\n+movablekeys\r\n:1\r\n:1\r\n:1\r\n*3\r\n+@write\r\n+@sortedset\r\n+@slow\r\n*0\r\n*2\r\n*6\r\n$5\r\nflags\r\n*2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*6\r\n$5\r\nflags\r\n*2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:2\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$6\r\nkeynum\r\n$4\r\nspec\r\n*6\r\n$9\r\nkeynumidx\r\n:0\r\n$8\r\nfirstkey\r\n:1\r\n$7\r\nkeystep\r\n:1\r\n*0\r\n" },
-    { 3, "COMMAND INFO zunionstore", "*1\r\n*10\r\n$11\r\nzunionstore\r\n:-4\r\n~3\r\n+write\r\n+denyoom\r\n+movablekeys\r\n:1\r\n:1\r\n:1\r\n~3\r\n+@write\r\n+@sortedset\r\n+@slow\r\n~0\r\n~2\r\n%3\r\n$5\r\nflags\r\n~2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n%3\r\n$5\r\nflags\r\n~2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:2\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$6\r\nkeynum\r\n$4\r\nspec\r\n%3\r\n$9\r\nkeynumidx\r\n:0\r\n$8\r\nfirstkey\r\n:1\r\n$7\r\nkeystep\r\n:1\r\n~0\r\n" },
-    { 2, "COMMAND INFO lmpop", "*1\r\n*10\r\n$5\r\nlmpop\r\n:-4\r\n*2\r\n+write\r\n+movablekeys\r\n:0\r\n:0\r\n:0\r\n*3\r\n+@write\r\n+@list\r\n+@slow\r\n*0\r\n*1\r\n*6\r\n$5\r\nflags\r\n*3\r\n+RW\r\n+access\r\n+delete\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$6\r\nkeynum\r\n$4\r\nspec\r\n*6\r\n$9\r\nkeynumidx\r\n:0\r\n$8\r\nfirstkey\r\n:1\r\n$7\r\nkeystep\r\n:1\r\n*0\r\n" },
-    { 3, "COMMAND INFO lmpop", "*1\r\n*10\r\n$5\r\nlmpop\r\n:-4\r\n~2\r\n+write\r\n+movablekeys\r\n:0\r\n:0\r\n:0\r\n~3\r\n+@write\r\n+@list\r\n+@slow\r\n~0\r\n~1\r\n%3\r\n$5\r\nflags\r\n~3\r\n+RW\r\n+access\r\n+delete\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$6\r\nkeynum\r\n$4\r\nspec\r\n%3\r\n$9\r\nkeynumidx\r\n:0\r\n$8\r\nfirstkey\r\n:1\r\n$7\r\nkeystep\r\n:1\r\n~0\r\n" },
-    { 2, "COMMAND DOCS get", "*2\r\n$3\r\nget\r\n*10\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n1.0.0\r\n$5\r\ngroup\r\n$6\r\nstring\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*1\r\n*6\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n" },
-    { 3, "COMMAND DOCS get", "%1\r\n$3\r\nget\r\n%5\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n1.0.0\r\n$5\r\ngroup\r\n$6\r\nstring\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*1\r\n%3\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n" },
-    { 2, "COMMAND DOCS xread", "*2\r\n$5\r\nxread\r\n*10\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n5.0.0\r\n$5\r\ngroup\r\n$6\r\nstream\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*3\r\n*8\r\n$4\r\nname\r\n$5\r\ncount\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nCOUNT\r\n$5\r\nflags\r\n*1\r\n+optional\r\n*8\r\n$4\r\nname\r\n$12\r\nmilliseconds\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nBLOCK\r\n$5\r\nflags\r\n*1\r\n+optional\r\n*8\r\n$4\r\nname\r\n$7\r\nstreams\r\n$4\r\ntype\r\n$5\r\nblock\r\n$5\r\ntoken\r\n$7\r\nSTREAMS\r\n$9\r\narguments\r\n*2\r\n*8\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n$5\r\nflags\r\n*1\r\n+multiple\r\n*6\r\n$4\r\nname\r\n$2\r\nid\r\n$4\r\ntype\r\n$6\r\nstring\r\n$5\r\nflags\r\n*1\r\n+multiple\r\n" },
-    { 3, "COMMAND DOCS xread", "%1\r\n$5\r\nxread\r\n%5\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n5.0.0\r\n$5\r\ngroup\r\n$6\r\nstream\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*3\r\n%4\r\n$4\r\nname\r\n$5\r\ncount\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nCOUNT\r\n$5\r\nflags\r\n~1\r\n+optional\r\n%4\r\n$4\r\nname\r\n$12\r\nmilliseconds\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nBLOCK\r\n$5\r\nflags\r\n~1\r\n+optional\r\n%4\r\n$4\r\nname\r\n$7\r\nstreams\r\n$4\r\ntype\r\n$5\r\nblock\r\n$5\r\ntoken\r\n$7\r\nSTREAMS\r\n$9\r\narguments\r\n*2\r\n%4\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n$5\r\nflags\r\n~1\r\n+multiple\r\n%3\r\n$4\r\nname\r\n$2\r\nid\r\n$4\r\ntype\r\n$6\r\nstring\r\n$5\r\nflags\r\n~1\r\n+multiple\r\n" },
-    { 2, "COMMAND DOCS lmpop", "*2\r\n$5\r\nlmpop\r\n*10\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n7.0.0\r\n$5\r\ngroup\r\n$4\r\nlist\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*4\r\n*4\r\n$4\r\nname\r\n$7\r\nnumkeys\r\n$4\r\ntype\r\n$7\r\ninteger\r\n*8\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n$5\r\nflags\r\n*1\r\n+multiple\r\n*6\r\n$4\r\nname\r\n$5\r\nwhere\r\n$4\r\ntype\r\n$5\r\noneof\r\n$9\r\narguments\r\n*2\r\n*6\r\n$4\r\nname\r\n$4\r\nleft\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$4\r\nLEFT\r\n*6\r\n$4\r\nname\r\n$5\r\nright\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$5\r\nRIGHT\r\n*8\r\n$4\r\nname\r\n$5\r\ncount\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nCOUNT\r\n$5\r\nflags\r\n*1\r\n+optional\r\n" },
-    { 3, "COMMAND DOCS lmpop", "%1\r\n$5\r\nlmpop\r\n%5\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n7.0.0\r\n$5\r\ngroup\r\n$4\r\nlist\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*4\r\n%2\r\n$4\r\nname\r\n$7\r\nnumkeys\r\n$4\r\ntype\r\n$7\r\ninteger\r\n%4\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n$5\r\nflags\r\n~1\r\n+multiple\r\n%3\r\n$4\r\nname\r\n$5\r\nwhere\r\n$4\r\ntype\r\n$5\r\noneof\r\n$9\r\narguments\r\n*2\r\n%3\r\n$4\r\nname\r\n$4\r\nleft\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$4\r\nLEFT\r\n%3\r\n$4\r\nname\r\n$5\r\nright\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$5\r\nRIGHT\r\n%4\r\n$4\r\nname\r\n$5\r\ncount\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nCOUNT\r\n$5\r\nflags\r\n~1\r\n+optional\r\n" },
-    { 2, "COMMAND DOCS zunionstore", "*2\r\n$11\r\nzunionstore\r\n*10\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n2.0.0\r\n$5\r\ngroup\r\n$10\r\nsorted-set\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*5\r\n*6\r\n$4\r\nname\r\n$11\r\ndestination\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n*4\r\n$4\r\nname\r\n$7\r\nnumkeys\r\n$4\r\ntype\r\n$7\r\ninteger\r\n*8\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:1\r\n$5\r\nflags\r\n*1\r\n+multiple\r\n*8\r\n$4\r\nname\r\n$6\r\nweight\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$7\r\nWEIGHTS\r\n$5\r\nflags\r\n*2\r\n+optional\r\n+multiple\r\n*10\r\n$4\r\nname\r\n$9\r\naggregate\r\n$4\r\ntype\r\n$5\r\noneof\r\n$5\r\ntoken\r\n$9\r\nAGGREGATE\r\n$5\r\nflags\r\n*1\r\n+optional\r\n$9\r\narguments\r\n*3\r\n*6\r\n$4\r\nname\r\n$3\r\nsum\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$3\r\nSUM\r\n*6\r\n$4\r\nname\r\n$3\r\nmin\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$3\r\nMIN\r\n*6\r\n$4\r\nname\r\n$3\r\nmax\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$3\r\nMAX\r\n" },
-    { 3, "COMMAND DOCS zunionstore", "%1\r\n$11\r\nzunionstore\r\n%5\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n2.0.0\r\n$5\r\ngroup\r\n$10\r\nsorted-set\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*5\r\n%3\r\n$4\r\nname\r\n$11\r\ndestination\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n%2\r\n$4\r\nname\r\n$7\r\nnumkeys\r\n$4\r\ntype\r\n$7\r\ninteger\r\n%4\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:1\r\n$5\r\nflags\r\n~1\r\n+multiple\r\n%4\r\n$4\r\nname\r\n$6\r\nweight\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$7\r\nWEIGHTS\r\n$5\r\nflags\r\n~2\r\n+optional\r\n+multiple\r\n%5\r\n$4\r\nname\r\n$9\r\naggregate\r\n$4\r\ntype\r\n$5\r\noneof\r\n$5\r\ntoken\r\n$9\r\nAGGREGATE\r\n$5\r\nflags\r\n~1\r\n+optional\r\n$9\r\narguments\r\n*3\r\n%3\r\n$4\r\nname\r\n$3\r\nsum\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$3\r\nSUM\r\n%3\r\n$4\r\nname\r\n$3\r\nmin\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$3\r\nMIN\r\n%3\r\n$4\r\nname\r\n$3\r\nmax\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$3\r\nMAX\r\n" },
+    {2, "COMMAND INFO get",
+     "*1\r\n*10\r\n$3\r\nget\r\n:2\r\n*2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n*3\r\n+@"
+     "read\r\n+@string\r\n+@fast\r\n*0\r\n*1\r\n*6\r\n$5\r\nflags\r\n*2\r\n+RO\r\n+access\r\n$"
+     "12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:"
+     "1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$"
+     "7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*0\r\n"},
+    {3, "COMMAND INFO get",
+     "*1\r\n*10\r\n$3\r\nget\r\n:2\r\n~2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n~3\r\n+@"
+     "read\r\n+@string\r\n+@fast\r\n~0\r\n~1\r\n%3\r\n$5\r\nflags\r\n~2\r\n+RO\r\n+access\r\n$"
+     "12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:"
+     "1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$"
+     "7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n~0\r\n"},
+    {2, "COMMAND INFO xread",
+     "*1\r\n*10\r\n$5\r\nxread\r\n:-4\r\n*3\r\n+readonly\r\n+blocking\r\n+movablekeys\r\n:0\r\n:"
+     "0\r\n:0\r\n*4\r\n+@read\r\n+@stream\r\n+@slow\r\n+@blocking\r\n*0\r\n*1\r\n*6\r\n$"
+     "5\r\nflags\r\n*2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$"
+     "7\r\nkeyword\r\n$4\r\nspec\r\n*4\r\n$7\r\nkeyword\r\n$7\r\nSTREAMS\r\n$9\r\nstartfrom\r\n:"
+     "1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$"
+     "7\r\nlastkey\r\n:-1\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:2\r\n*0\r\n"},
+    {3, "COMMAND INFO xread",
+     "*1\r\n*10\r\n$5\r\nxread\r\n:-4\r\n~3\r\n+readonly\r\n+blocking\r\n+movablekeys\r\n:0\r\n:"
+     "0\r\n:0\r\n~4\r\n+@read\r\n+@stream\r\n+@slow\r\n+@blocking\r\n~0\r\n~1\r\n%3\r\n$"
+     "5\r\nflags\r\n~2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$"
+     "7\r\nkeyword\r\n$4\r\nspec\r\n%2\r\n$7\r\nkeyword\r\n$7\r\nSTREAMS\r\n$9\r\nstartfrom\r\n:"
+     "1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$"
+     "7\r\nlastkey\r\n:-1\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:2\r\n~0\r\n"},
+    {2, "COMMAND INFO migrate",
+     "*1\r\n*10\r\n$7\r\nmigrate\r\n:-6\r\n*2\r\n+write\r\n+movablekeys\r\n:3\r\n:3\r\n:1\r\n*"
+     "4\r\n+@keyspace\r\n+@write\r\n+@slow\r\n+@dangerous\r\n*1\r\n$23\r\nnondeterministic_"
+     "output\r\n*2\r\n*6\r\n$5\r\nflags\r\n*3\r\n+RW\r\n+access\r\n+delete\r\n$12\r\nbegin_"
+     "search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:3\r\n$"
+     "9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:"
+     "0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*6\r\n$5\r\nflags\r\n*4\r\n+RW\r\n+"
+     "access\r\n+delete\r\n+incomplete\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$"
+     "7\r\nkeyword\r\n$4\r\nspec\r\n*4\r\n$7\r\nkeyword\r\n$4\r\nKEYS\r\n$9\r\nstartfrom\r\n:-"
+     "2\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$"
+     "7\r\nlastkey\r\n:-1\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*0\r\n"},
+    {3, "COMMAND INFO migrate",
+     "*1\r\n*10\r\n$7\r\nmigrate\r\n:-6\r\n~2\r\n+write\r\n+movablekeys\r\n:3\r\n:3\r\n:1\r\n~"
+     "4\r\n+@keyspace\r\n+@write\r\n+@slow\r\n+@dangerous\r\n~1\r\n$23\r\nnondeterministic_"
+     "output\r\n~2\r\n%3\r\n$5\r\nflags\r\n~3\r\n+RW\r\n+access\r\n+delete\r\n$12\r\nbegin_"
+     "search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:3\r\n$"
+     "9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:"
+     "0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n%3\r\n$5\r\nflags\r\n~4\r\n+RW\r\n+"
+     "access\r\n+delete\r\n+incomplete\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$"
+     "7\r\nkeyword\r\n$4\r\nspec\r\n%2\r\n$7\r\nkeyword\r\n$4\r\nKEYS\r\n$9\r\nstartfrom\r\n:-"
+     "2\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$"
+     "7\r\nlastkey\r\n:-1\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n~0\r\n"},
+    {2, "COMMAND INFO georadius",
+     "*1\r\n*10\r\n$9\r\ngeoradius\r\n:-6\r\n*3\r\n+write\r\n+denyoom\r\n+movablekeys\r\n:1\r\n:"
+     "1\r\n:1\r\n*3\r\n+@write\r\n+@geo\r\n+@slow\r\n*0\r\n*3\r\n*6\r\n$5\r\nflags\r\n*2\r\n+"
+     "RO\r\n+access\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*"
+     "2\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$"
+     "4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*6\r\n$"
+     "5\r\nflags\r\n*2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$"
+     "7\r\nkeyword\r\n$4\r\nspec\r\n*4\r\n$7\r\nkeyword\r\n$5\r\nSTORE\r\n$9\r\nstartfrom\r\n:"
+     "6\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$"
+     "7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*6\r\n$5\r\nflags\r\n*"
+     "2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$"
+     "4\r\nspec\r\n*4\r\n$7\r\nkeyword\r\n$9\r\nSTOREDIST\r\n$9\r\nstartfrom\r\n:6\r\n$9\r\nfind_"
+     "keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$"
+     "7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*0\r\n"},
+    {3, "COMMAND INFO georadius",
+     "*1\r\n*10\r\n$9\r\ngeoradius\r\n:-6\r\n~3\r\n+write\r\n+denyoom\r\n+movablekeys\r\n:1\r\n:"
+     "1\r\n:1\r\n~3\r\n+@write\r\n+@geo\r\n+@slow\r\n~0\r\n~3\r\n%3\r\n$5\r\nflags\r\n~2\r\n+"
+     "RO\r\n+access\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%"
+     "1\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$"
+     "4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n%3\r\n$"
+     "5\r\nflags\r\n~2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$"
+     "7\r\nkeyword\r\n$4\r\nspec\r\n%2\r\n$7\r\nkeyword\r\n$5\r\nSTORE\r\n$9\r\nstartfrom\r\n:"
+     "6\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$"
+     "7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n%3\r\n$5\r\nflags\r\n~"
+     "2\r\n+OW\r\n+update\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$7\r\nkeyword\r\n$"
+     "4\r\nspec\r\n%2\r\n$7\r\nkeyword\r\n$9\r\nSTOREDIST\r\n$9\r\nstartfrom\r\n:6\r\n$9\r\nfind_"
+     "keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$"
+     "7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n~0\r\n"},
+    {2, "COMMAND INFO config|get",
+     "*1\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:"
+     "0\r\n:0\r\n:0\r\n*3\r\n+@admin\r\n+@slow\r\n+@dangerous\r\n*0\r\n*0\r\n*0\r\n"},
+    {3, "COMMAND INFO config|get",
+     "*1\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n~4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:"
+     "0\r\n:0\r\n:0\r\n~3\r\n+@admin\r\n+@slow\r\n+@dangerous\r\n~0\r\n~0\r\n~0\r\n"},
+    {2, "COMMAND INFO zunionstore",
+     "*1\r\n*10\r\n$11\r\nzunionstore\r\n:-4\r\n*3\r\n+write\r\n+denyoom\r\n+movablekeys\r\n:1\r\n:"
+     "1\r\n:1\r\n*3\r\n+@write\r\n+@sortedset\r\n+@slow\r\n*0\r\n*2\r\n*6\r\n$5\r\nflags\r\n*2\r\n+"
+     "OW\r\n+update\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*"
+     "2\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$"
+     "4\r\nspec\r\n*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*6\r\n$"
+     "5\r\nflags\r\n*2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$"
+     "5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:2\r\n$9\r\nfind_keys\r\n*4\r\n$"
+     "4\r\ntype\r\n$6\r\nkeynum\r\n$4\r\nspec\r\n*6\r\n$9\r\nkeynumidx\r\n:0\r\n$8\r\nfirstkey\r\n:"
+     "1\r\n$7\r\nkeystep\r\n:1\r\n*0\r\n"},
+    {3, "COMMAND INFO zunionstore",
+     "*1\r\n*10\r\n$11\r\nzunionstore\r\n:-4\r\n~3\r\n+write\r\n+denyoom\r\n+movablekeys\r\n:1\r\n:"
+     "1\r\n:1\r\n~3\r\n+@write\r\n+@sortedset\r\n+@slow\r\n~0\r\n~2\r\n%3\r\n$5\r\nflags\r\n~2\r\n+"
+     "OW\r\n+update\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%"
+     "1\r\n$5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$5\r\nrange\r\n$"
+     "4\r\nspec\r\n%3\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n%3\r\n$"
+     "5\r\nflags\r\n~2\r\n+RO\r\n+access\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$"
+     "5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$5\r\nindex\r\n:2\r\n$9\r\nfind_keys\r\n%2\r\n$"
+     "4\r\ntype\r\n$6\r\nkeynum\r\n$4\r\nspec\r\n%3\r\n$9\r\nkeynumidx\r\n:0\r\n$8\r\nfirstkey\r\n:"
+     "1\r\n$7\r\nkeystep\r\n:1\r\n~0\r\n"},
+    {2, "COMMAND INFO lmpop",
+     "*1\r\n*10\r\n$5\r\nlmpop\r\n:-4\r\n*2\r\n+write\r\n+movablekeys\r\n:0\r\n:0\r\n:0\r\n*3\r\n+@"
+     "write\r\n+@list\r\n+@slow\r\n*0\r\n*1\r\n*6\r\n$5\r\nflags\r\n*3\r\n+RW\r\n+access\r\n+"
+     "delete\r\n$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$"
+     "5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$6\r\nkeynum\r\n$4\r\nspec\r\n*"
+     "6\r\n$9\r\nkeynumidx\r\n:0\r\n$8\r\nfirstkey\r\n:1\r\n$7\r\nkeystep\r\n:1\r\n*0\r\n"},
+    {3, "COMMAND INFO lmpop",
+     "*1\r\n*10\r\n$5\r\nlmpop\r\n:-4\r\n~2\r\n+write\r\n+movablekeys\r\n:0\r\n:0\r\n:0\r\n~3\r\n+@"
+     "write\r\n+@list\r\n+@slow\r\n~0\r\n~1\r\n%3\r\n$5\r\nflags\r\n~3\r\n+RW\r\n+access\r\n+"
+     "delete\r\n$12\r\nbegin_search\r\n%2\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n%1\r\n$"
+     "5\r\nindex\r\n:1\r\n$9\r\nfind_keys\r\n%2\r\n$4\r\ntype\r\n$6\r\nkeynum\r\n$4\r\nspec\r\n%"
+     "3\r\n$9\r\nkeynumidx\r\n:0\r\n$8\r\nfirstkey\r\n:1\r\n$7\r\nkeystep\r\n:1\r\n~0\r\n"},
+    {2, "COMMAND DOCS get",
+     "*2\r\n$3\r\nget\r\n*10\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n1.0.0\r\n$"
+     "5\r\ngroup\r\n$6\r\nstring\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*1\r\n*6\r\n$"
+     "4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n"},
+    {3, "COMMAND DOCS get",
+     "%1\r\n$3\r\nget\r\n%5\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n1.0.0\r\n$"
+     "5\r\ngroup\r\n$6\r\nstring\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*1\r\n%3\r\n$"
+     "4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n"},
+    {2, "COMMAND DOCS xread",
+     "*2\r\n$5\r\nxread\r\n*10\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n5.0.0\r\n$"
+     "5\r\ngroup\r\n$6\r\nstream\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*3\r\n*8\r\n$"
+     "4\r\nname\r\n$5\r\ncount\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nCOUNT\r\n$"
+     "5\r\nflags\r\n*1\r\n+optional\r\n*8\r\n$4\r\nname\r\n$12\r\nmilliseconds\r\n$4\r\ntype\r\n$"
+     "7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nBLOCK\r\n$5\r\nflags\r\n*1\r\n+optional\r\n*8\r\n$"
+     "4\r\nname\r\n$7\r\nstreams\r\n$4\r\ntype\r\n$5\r\nblock\r\n$5\r\ntoken\r\n$7\r\nSTREAMS\r\n$"
+     "9\r\narguments\r\n*2\r\n*8\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$"
+     "14\r\nkey_spec_index\r\n:0\r\n$5\r\nflags\r\n*1\r\n+multiple\r\n*6\r\n$4\r\nname\r\n$"
+     "2\r\nid\r\n$4\r\ntype\r\n$6\r\nstring\r\n$5\r\nflags\r\n*1\r\n+multiple\r\n"},
+    {3, "COMMAND DOCS xread",
+     "%1\r\n$5\r\nxread\r\n%5\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n5.0.0\r\n$"
+     "5\r\ngroup\r\n$6\r\nstream\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*3\r\n%4\r\n$"
+     "4\r\nname\r\n$5\r\ncount\r\n$4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nCOUNT\r\n$"
+     "5\r\nflags\r\n~1\r\n+optional\r\n%4\r\n$4\r\nname\r\n$12\r\nmilliseconds\r\n$4\r\ntype\r\n$"
+     "7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nBLOCK\r\n$5\r\nflags\r\n~1\r\n+optional\r\n%4\r\n$"
+     "4\r\nname\r\n$7\r\nstreams\r\n$4\r\ntype\r\n$5\r\nblock\r\n$5\r\ntoken\r\n$7\r\nSTREAMS\r\n$"
+     "9\r\narguments\r\n*2\r\n%4\r\n$4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$"
+     "14\r\nkey_spec_index\r\n:0\r\n$5\r\nflags\r\n~1\r\n+multiple\r\n%3\r\n$4\r\nname\r\n$"
+     "2\r\nid\r\n$4\r\ntype\r\n$6\r\nstring\r\n$5\r\nflags\r\n~1\r\n+multiple\r\n"},
+    {2, "COMMAND DOCS lmpop",
+     "*2\r\n$5\r\nlmpop\r\n*10\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n7.0.0\r\n$"
+     "5\r\ngroup\r\n$4\r\nlist\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*4\r\n*4\r\n$"
+     "4\r\nname\r\n$7\r\nnumkeys\r\n$4\r\ntype\r\n$7\r\ninteger\r\n*8\r\n$4\r\nname\r\n$"
+     "3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n$5\r\nflags\r\n*1\r\n+"
+     "multiple\r\n*6\r\n$4\r\nname\r\n$5\r\nwhere\r\n$4\r\ntype\r\n$5\r\noneof\r\n$"
+     "9\r\narguments\r\n*2\r\n*6\r\n$4\r\nname\r\n$4\r\nleft\r\n$4\r\ntype\r\n$10\r\npure-"
+     "token\r\n$5\r\ntoken\r\n$4\r\nLEFT\r\n*6\r\n$4\r\nname\r\n$5\r\nright\r\n$4\r\ntype\r\n$"
+     "10\r\npure-token\r\n$5\r\ntoken\r\n$5\r\nRIGHT\r\n*8\r\n$4\r\nname\r\n$5\r\ncount\r\n$"
+     "4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nCOUNT\r\n$5\r\nflags\r\n*1\r\n+"
+     "optional\r\n"},
+    {3, "COMMAND DOCS lmpop",
+     "%1\r\n$5\r\nlmpop\r\n%5\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n7.0.0\r\n$"
+     "5\r\ngroup\r\n$4\r\nlist\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*4\r\n%2\r\n$"
+     "4\r\nname\r\n$7\r\nnumkeys\r\n$4\r\ntype\r\n$7\r\ninteger\r\n%4\r\n$4\r\nname\r\n$"
+     "3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:0\r\n$5\r\nflags\r\n~1\r\n+"
+     "multiple\r\n%3\r\n$4\r\nname\r\n$5\r\nwhere\r\n$4\r\ntype\r\n$5\r\noneof\r\n$"
+     "9\r\narguments\r\n*2\r\n%3\r\n$4\r\nname\r\n$4\r\nleft\r\n$4\r\ntype\r\n$10\r\npure-"
+     "token\r\n$5\r\ntoken\r\n$4\r\nLEFT\r\n%3\r\n$4\r\nname\r\n$5\r\nright\r\n$4\r\ntype\r\n$"
+     "10\r\npure-token\r\n$5\r\ntoken\r\n$5\r\nRIGHT\r\n%4\r\n$4\r\nname\r\n$5\r\ncount\r\n$"
+     "4\r\ntype\r\n$7\r\ninteger\r\n$5\r\ntoken\r\n$5\r\nCOUNT\r\n$5\r\nflags\r\n~1\r\n+"
+     "optional\r\n"},
+    {2, "COMMAND DOCS zunionstore",
+     "*2\r\n$11\r\nzunionstore\r\n*10\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n2.0.0\r\n$"
+     "5\r\ngroup\r\n$10\r\nsorted-set\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*5\r\n*"
+     "6\r\n$4\r\nname\r\n$11\r\ndestination\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_"
+     "index\r\n:0\r\n*4\r\n$4\r\nname\r\n$7\r\nnumkeys\r\n$4\r\ntype\r\n$7\r\ninteger\r\n*8\r\n$"
+     "4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:1\r\n$"
+     "5\r\nflags\r\n*1\r\n+multiple\r\n*8\r\n$4\r\nname\r\n$6\r\nweight\r\n$4\r\ntype\r\n$"
+     "7\r\ninteger\r\n$5\r\ntoken\r\n$7\r\nWEIGHTS\r\n$5\r\nflags\r\n*2\r\n+optional\r\n+"
+     "multiple\r\n*10\r\n$4\r\nname\r\n$9\r\naggregate\r\n$4\r\ntype\r\n$5\r\noneof\r\n$"
+     "5\r\ntoken\r\n$9\r\nAGGREGATE\r\n$5\r\nflags\r\n*1\r\n+optional\r\n$9\r\narguments\r\n*3\r\n*"
+     "6\r\n$4\r\nname\r\n$3\r\nsum\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$"
+     "3\r\nSUM\r\n*6\r\n$4\r\nname\r\n$3\r\nmin\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$"
+     "5\r\ntoken\r\n$3\r\nMIN\r\n*6\r\n$4\r\nname\r\n$3\r\nmax\r\n$4\r\ntype\r\n$10\r\npure-"
+     "token\r\n$5\r\ntoken\r\n$3\r\nMAX\r\n"},
+    {3, "COMMAND DOCS zunionstore",
+     "%1\r\n$11\r\nzunionstore\r\n%5\r\n$7\r\nsummary\r\n@S@\r\n$5\r\nsince\r\n$5\r\n2.0.0\r\n$"
+     "5\r\ngroup\r\n$10\r\nsorted-set\r\n$10\r\ncomplexity\r\n@C@\r\n$9\r\narguments\r\n*5\r\n%"
+     "3\r\n$4\r\nname\r\n$11\r\ndestination\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_"
+     "index\r\n:0\r\n%2\r\n$4\r\nname\r\n$7\r\nnumkeys\r\n$4\r\ntype\r\n$7\r\ninteger\r\n%4\r\n$"
+     "4\r\nname\r\n$3\r\nkey\r\n$4\r\ntype\r\n$3\r\nkey\r\n$14\r\nkey_spec_index\r\n:1\r\n$"
+     "5\r\nflags\r\n~1\r\n+multiple\r\n%4\r\n$4\r\nname\r\n$6\r\nweight\r\n$4\r\ntype\r\n$"
+     "7\r\ninteger\r\n$5\r\ntoken\r\n$7\r\nWEIGHTS\r\n$5\r\nflags\r\n~2\r\n+optional\r\n+"
+     "multiple\r\n%5\r\n$4\r\nname\r\n$9\r\naggregate\r\n$4\r\ntype\r\n$5\r\noneof\r\n$"
+     "5\r\ntoken\r\n$9\r\nAGGREGATE\r\n$5\r\nflags\r\n~1\r\n+optional\r\n$9\r\narguments\r\n*3\r\n%"
+     "3\r\n$4\r\nname\r\n$3\r\nsum\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$5\r\ntoken\r\n$"
+     "3\r\nSUM\r\n%3\r\n$4\r\nname\r\n$3\r\nmin\r\n$4\r\ntype\r\n$10\r\npure-token\r\n$"
+     "5\r\ntoken\r\n$3\r\nMIN\r\n%3\r\n$4\r\nname\r\n$3\r\nmax\r\n$4\r\ntype\r\n$10\r\npure-"
+     "token\r\n$5\r\ntoken\r\n$3\r\nMAX\r\n"},
 };
 
 static const struct golden golden_keys[] = {
-    { 2, "COMMAND GETKEYS nosuch a", "-ERR Invalid command specified\r\n" },
-    { 3, "COMMAND GETKEYS nosuch a", "-ERR Invalid command specified\r\n" },
-    { 2, "COMMAND GETKEYS set a", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS set a", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS set a b", "*1\r\n*2\r\n$1\r\na\r\n*2\r\n+OW\r\n+update\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS set a b", "*1\r\n*2\r\n$1\r\na\r\n~2\r\n+OW\r\n+update\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS set a b get", "*1\r\n*2\r\n$1\r\na\r\n*3\r\n+RW\r\n+access\r\n+update\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS set a b get", "*1\r\n*2\r\n$1\r\na\r\n~3\r\n+RW\r\n+access\r\n+update\r\n" },
-    { 2, "COMMAND GETKEYS config get x", "-ERR The command has no key arguments\r\n" },
-    { 3, "COMMAND GETKEYS config get x", "-ERR The command has no key arguments\r\n" },
-    { 2, "COMMAND GETKEYS config nosuch", "-ERR Invalid command specified\r\n" },
-    { 3, "COMMAND GETKEYS config nosuch", "-ERR Invalid command specified\r\n" },
-    { 2, "COMMAND GETKEYS eval s 5 a", "*0\r\n" },
-    { 3, "COMMAND GETKEYS eval s 5 a", "*0\r\n" },
-    { 2, "COMMAND GETKEYS eval s x", "*0\r\n" },
-    { 3, "COMMAND GETKEYS eval s x", "*0\r\n" },
-    { 2, "COMMAND GETKEYS eval s 0", "*0\r\n" },
-    { 3, "COMMAND GETKEYS eval s 0", "*0\r\n" },
-    { 2, "COMMAND GETKEYS eval s 2 a b c", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 3, "COMMAND GETKEYS eval s 2 a b c", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 2, "COMMAND GETKEYS mset a 1 b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 3, "COMMAND GETKEYS mset a 1 b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 2, "COMMAND GETKEYS mset a 1 b 2", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 3, "COMMAND GETKEYS mset a 1 b 2", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 2, "COMMAND GETKEYS sort a store b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 3, "COMMAND GETKEYS sort a store b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS sort a by w limit 0 1 get x store b alpha", "*2\r\n*2\r\n$1\r\na\r\n*2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nb\r\n*2\r\n+OW\r\n+update\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS sort a by w limit 0 1 get x store b alpha", "*2\r\n*2\r\n$1\r\na\r\n~2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nb\r\n~2\r\n+OW\r\n+update\r\n" },
-    { 2, "COMMAND GETKEYS sort_ro a by x", "*1\r\n$1\r\na\r\n" },
-    { 3, "COMMAND GETKEYS sort_ro a by x", "*1\r\n$1\r\na\r\n" },
-    { 2, "COMMAND GETKEYS migrate h p x 0 5 KEYS a b", "-ERR Invalid arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS migrate h p x 0 5 KEYS a b", "-ERR Invalid arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYS migrate h p x 0 5 AUTH keys", "*1\r\n$1\r\nx\r\n" },
-    { 3, "COMMAND GETKEYS migrate h p x 0 5 AUTH keys", "*1\r\n$1\r\nx\r\n" },
-    { 2, "COMMAND GETKEYS xread streams a b 1 2", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 3, "COMMAND GETKEYS xread streams a b 1 2", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 2, "COMMAND GETKEYS xread count 2 streams a b 1", "*1\r\n$1\r\na\r\n" },
-    { 3, "COMMAND GETKEYS xread count 2 streams a b 1", "*1\r\n$1\r\na\r\n" },
-    { 2, "COMMAND GETKEYS xread streams a", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS xread streams a", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYS zunionstore d 3 a b", "-ERR Invalid arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS zunionstore d 3 a b", "-ERR Invalid arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS zunionstore d 2 a b", "*3\r\n*2\r\n$1\r\nd\r\n*2\r\n+OW\r\n+update\r\n*2\r\n$1\r\na\r\n*2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nb\r\n*2\r\n+RO\r\n+access\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS zunionstore d 2 a b", "*3\r\n*2\r\n$1\r\nd\r\n~2\r\n+OW\r\n+update\r\n*2\r\n$1\r\na\r\n~2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nb\r\n~2\r\n+RO\r\n+access\r\n" },
-    { 2, "COMMAND GETKEYS zunionstore d x a b", "-ERR Invalid arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS zunionstore d x a b", "-ERR Invalid arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYS zunionstore d -1 a b", "-ERR Invalid arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS zunionstore d -1 a b", "-ERR Invalid arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYS lmpop 3 a b left", "*3\r\n$1\r\na\r\n$1\r\nb\r\n$4\r\nleft\r\n" },
-    { 3, "COMMAND GETKEYS lmpop 3 a b left", "*3\r\n$1\r\na\r\n$1\r\nb\r\n$4\r\nleft\r\n" },
-    { 2, "COMMAND GETKEYS blmpop 0 2 a b left", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 3, "COMMAND GETKEYS blmpop 0 2 a b left", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS georadius k 1 2 3 m store d", "*2\r\n*2\r\n$1\r\nk\r\n*2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nd\r\n*2\r\n+OW\r\n+update\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS georadius k 1 2 3 m store d", "*2\r\n*2\r\n$1\r\nk\r\n~2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nd\r\n~2\r\n+OW\r\n+update\r\n" },
-    { 2, "COMMAND GETKEYS georadius k 1 2 3 m storedist d store e", "*3\r\n$1\r\nk\r\n$1\r\ne\r\n$1\r\nd\r\n" },
-    { 3, "COMMAND GETKEYS georadius k 1 2 3 m storedist d store e", "*3\r\n$1\r\nk\r\n$1\r\ne\r\n$1\r\nd\r\n" },
-    { 2, "COMMAND GETKEYS georadius k 1 2 3 m store", "*1\r\n$1\r\nk\r\n" },
-    { 3, "COMMAND GETKEYS georadius k 1 2 3 m store", "*1\r\n$1\r\nk\r\n" },
-    { 2, "COMMAND GETKEYS georadius k 1 2 store", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS georadius k 1 2 store", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYS object encoding k", "*1\r\n$1\r\nk\r\n" },
-    { 3, "COMMAND GETKEYS object encoding k", "*1\r\n$1\r\nk\r\n" },
-    { 2, "COMMAND GETKEYS object encoding", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS object encoding", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYS GET a", "*1\r\n$1\r\na\r\n" },
-    { 3, "COMMAND GETKEYS GET a", "*1\r\n$1\r\na\r\n" },
-    { 2, "COMMAND GETKEYS get a b", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 3, "COMMAND GETKEYS get a b", "-ERR Invalid number of arguments specified for command\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS bitfield a get u8 0", "*1\r\n*2\r\n$1\r\na\r\n*2\r\n+RO\r\n+access\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS bitfield a get u8 0", "*1\r\n*2\r\n$1\r\na\r\n~2\r\n+RO\r\n+access\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS bitfield a get u8 0 overflow wrap incrby u8 0 1", "*1\r\n*2\r\n$1\r\na\r\n*3\r\n+RW\r\n+access\r\n+update\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS bitfield a get u8 0 overflow wrap incrby u8 0 1", "*1\r\n*2\r\n$1\r\na\r\n~3\r\n+RW\r\n+access\r\n+update\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS bitfield a", "*1\r\n*2\r\n$1\r\na\r\n*2\r\n+RO\r\n+access\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS bitfield a", "*1\r\n*2\r\n$1\r\na\r\n~2\r\n+RO\r\n+access\r\n" },
-    { 2, "COMMAND GETKEYS migrate h p  0 5 KEYS a b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 3, "COMMAND GETKEYS migrate h p  0 5 KEYS a b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n" },
-    { 2, "COMMAND GETKEYSANDFLAGS migrate h p  0 5", "*1\r\n*2\r\n$0\r\n\r\n*3\r\n+RW\r\n+access\r\n+delete\r\n" },
-    { 3, "COMMAND GETKEYSANDFLAGS migrate h p  0 5", "*1\r\n*2\r\n$0\r\n\r\n~3\r\n+RW\r\n+access\r\n+delete\r\n" },
-    { 2, "COMMAND GETKEYS migrate h p  0 5 AUTH2 u keys KEYS b", "*1\r\n$1\r\nb\r\n" },
-    { 3, "COMMAND GETKEYS migrate h p  0 5 AUTH2 u keys KEYS b", "*1\r\n$1\r\nb\r\n" },
+    {2, "COMMAND GETKEYS nosuch a", "-ERR Invalid command specified\r\n"},
+    {3, "COMMAND GETKEYS nosuch a", "-ERR Invalid command specified\r\n"},
+    {2, "COMMAND GETKEYS set a", "-ERR Invalid number of arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS set a", "-ERR Invalid number of arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS set a b", "*1\r\n*2\r\n$1\r\na\r\n*2\r\n+OW\r\n+update\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS set a b", "*1\r\n*2\r\n$1\r\na\r\n~2\r\n+OW\r\n+update\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS set a b get",
+     "*1\r\n*2\r\n$1\r\na\r\n*3\r\n+RW\r\n+access\r\n+update\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS set a b get",
+     "*1\r\n*2\r\n$1\r\na\r\n~3\r\n+RW\r\n+access\r\n+update\r\n"},
+    {2, "COMMAND GETKEYS config get x", "-ERR The command has no key arguments\r\n"},
+    {3, "COMMAND GETKEYS config get x", "-ERR The command has no key arguments\r\n"},
+    {2, "COMMAND GETKEYS config nosuch", "-ERR Invalid command specified\r\n"},
+    {3, "COMMAND GETKEYS config nosuch", "-ERR Invalid command specified\r\n"},
+    {2, "COMMAND GETKEYS eval s 5 a", "*0\r\n"},
+    {3, "COMMAND GETKEYS eval s 5 a", "*0\r\n"},
+    {2, "COMMAND GETKEYS eval s x", "*0\r\n"},
+    {3, "COMMAND GETKEYS eval s x", "*0\r\n"},
+    {2, "COMMAND GETKEYS eval s 0", "*0\r\n"},
+    {3, "COMMAND GETKEYS eval s 0", "*0\r\n"},
+    {2, "COMMAND GETKEYS eval s 2 a b c", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {3, "COMMAND GETKEYS eval s 2 a b c", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {2, "COMMAND GETKEYS mset a 1 b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {3, "COMMAND GETKEYS mset a 1 b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {2, "COMMAND GETKEYS mset a 1 b 2", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {3, "COMMAND GETKEYS mset a 1 b 2", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {2, "COMMAND GETKEYS sort a store b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {3, "COMMAND GETKEYS sort a store b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS sort a by w limit 0 1 get x store b alpha",
+     "*2\r\n*2\r\n$1\r\na\r\n*2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nb\r\n*2\r\n+OW\r\n+update\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS sort a by w limit 0 1 get x store b alpha",
+     "*2\r\n*2\r\n$1\r\na\r\n~2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nb\r\n~2\r\n+OW\r\n+update\r\n"},
+    {2, "COMMAND GETKEYS sort_ro a by x", "*1\r\n$1\r\na\r\n"},
+    {3, "COMMAND GETKEYS sort_ro a by x", "*1\r\n$1\r\na\r\n"},
+    {2, "COMMAND GETKEYS migrate h p x 0 5 KEYS a b",
+     "-ERR Invalid arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS migrate h p x 0 5 KEYS a b",
+     "-ERR Invalid arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYS migrate h p x 0 5 AUTH keys", "*1\r\n$1\r\nx\r\n"},
+    {3, "COMMAND GETKEYS migrate h p x 0 5 AUTH keys", "*1\r\n$1\r\nx\r\n"},
+    {2, "COMMAND GETKEYS xread streams a b 1 2", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {3, "COMMAND GETKEYS xread streams a b 1 2", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {2, "COMMAND GETKEYS xread count 2 streams a b 1", "*1\r\n$1\r\na\r\n"},
+    {3, "COMMAND GETKEYS xread count 2 streams a b 1", "*1\r\n$1\r\na\r\n"},
+    {2, "COMMAND GETKEYS xread streams a",
+     "-ERR Invalid number of arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS xread streams a",
+     "-ERR Invalid number of arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYS zunionstore d 3 a b", "-ERR Invalid arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS zunionstore d 3 a b", "-ERR Invalid arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS zunionstore d 2 a b",
+     "*3\r\n*2\r\n$1\r\nd\r\n*2\r\n+OW\r\n+update\r\n*2\r\n$1\r\na\r\n*2\r\n+RO\r\n+access\r\n*"
+     "2\r\n$1\r\nb\r\n*2\r\n+RO\r\n+access\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS zunionstore d 2 a b",
+     "*3\r\n*2\r\n$1\r\nd\r\n~2\r\n+OW\r\n+update\r\n*2\r\n$1\r\na\r\n~2\r\n+RO\r\n+access\r\n*"
+     "2\r\n$1\r\nb\r\n~2\r\n+RO\r\n+access\r\n"},
+    {2, "COMMAND GETKEYS zunionstore d x a b", "-ERR Invalid arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS zunionstore d x a b", "-ERR Invalid arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYS zunionstore d -1 a b", "-ERR Invalid arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS zunionstore d -1 a b", "-ERR Invalid arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYS lmpop 3 a b left", "*3\r\n$1\r\na\r\n$1\r\nb\r\n$4\r\nleft\r\n"},
+    {3, "COMMAND GETKEYS lmpop 3 a b left", "*3\r\n$1\r\na\r\n$1\r\nb\r\n$4\r\nleft\r\n"},
+    {2, "COMMAND GETKEYS blmpop 0 2 a b left", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {3, "COMMAND GETKEYS blmpop 0 2 a b left", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS georadius k 1 2 3 m store d",
+     "*2\r\n*2\r\n$1\r\nk\r\n*2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nd\r\n*2\r\n+OW\r\n+update\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS georadius k 1 2 3 m store d",
+     "*2\r\n*2\r\n$1\r\nk\r\n~2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nd\r\n~2\r\n+OW\r\n+update\r\n"},
+    {2, "COMMAND GETKEYS georadius k 1 2 3 m storedist d store e",
+     "*3\r\n$1\r\nk\r\n$1\r\ne\r\n$1\r\nd\r\n"},
+    {3, "COMMAND GETKEYS georadius k 1 2 3 m storedist d store e",
+     "*3\r\n$1\r\nk\r\n$1\r\ne\r\n$1\r\nd\r\n"},
+    {2, "COMMAND GETKEYS georadius k 1 2 3 m store", "*1\r\n$1\r\nk\r\n"},
+    {3, "COMMAND GETKEYS georadius k 1 2 3 m store", "*1\r\n$1\r\nk\r\n"},
+    {2, "COMMAND GETKEYS georadius k 1 2 store",
+     "-ERR Invalid number of arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS georadius k 1 2 store",
+     "-ERR Invalid number of arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYS object encoding k", "*1\r\n$1\r\nk\r\n"},
+    {3, "COMMAND GETKEYS object encoding k", "*1\r\n$1\r\nk\r\n"},
+    {2, "COMMAND GETKEYS object encoding",
+     "-ERR Invalid number of arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS object encoding",
+     "-ERR Invalid number of arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYS GET a", "*1\r\n$1\r\na\r\n"},
+    {3, "COMMAND GETKEYS GET a", "*1\r\n$1\r\na\r\n"},
+    {2, "COMMAND GETKEYS get a b", "-ERR Invalid number of arguments specified for command\r\n"},
+    {3, "COMMAND GETKEYS get a b", "-ERR Invalid number of arguments specified for command\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS bitfield a get u8 0",
+     "*1\r\n*2\r\n$1\r\na\r\n*2\r\n+RO\r\n+access\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS bitfield a get u8 0",
+     "*1\r\n*2\r\n$1\r\na\r\n~2\r\n+RO\r\n+access\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS bitfield a get u8 0 overflow wrap incrby u8 0 1",
+     "*1\r\n*2\r\n$1\r\na\r\n*3\r\n+RW\r\n+access\r\n+update\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS bitfield a get u8 0 overflow wrap incrby u8 0 1",
+     "*1\r\n*2\r\n$1\r\na\r\n~3\r\n+RW\r\n+access\r\n+update\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS bitfield a", "*1\r\n*2\r\n$1\r\na\r\n*2\r\n+RO\r\n+access\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS bitfield a", "*1\r\n*2\r\n$1\r\na\r\n~2\r\n+RO\r\n+access\r\n"},
+    {2, "COMMAND GETKEYS migrate h p  0 5 KEYS a b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {3, "COMMAND GETKEYS migrate h p  0 5 KEYS a b", "*2\r\n$1\r\na\r\n$1\r\nb\r\n"},
+    {2, "COMMAND GETKEYSANDFLAGS migrate h p  0 5",
+     "*1\r\n*2\r\n$0\r\n\r\n*3\r\n+RW\r\n+access\r\n+delete\r\n"},
+    {3, "COMMAND GETKEYSANDFLAGS migrate h p  0 5",
+     "*1\r\n*2\r\n$0\r\n\r\n~3\r\n+RW\r\n+access\r\n+delete\r\n"},
+    {2, "COMMAND GETKEYS migrate h p  0 5 AUTH2 u keys KEYS b", "*1\r\n$1\r\nb\r\n"},
+    {3, "COMMAND GETKEYS migrate h p  0 5 AUTH2 u keys KEYS b", "*1\r\n$1\r\nb\r\n"},
 };
 
 /* Expand @S@ / @C@ in a golden with the named command's summary and
@@ -609,7 +805,7 @@ static void test_table_invariants(void **state)
 static void test_get_keys_api(void **state)
 {
     struct resp_arg argv[8];
-    const char *words[] = { "mset", "a", "1", "b", "2", "c", "3" };
+    const char *words[] = {"mset", "a", "1", "b", "2", "c", "3"};
     int pos[8];
     unsigned flags[8];
     (void)state;

@@ -33,7 +33,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    if (chdir(cwd0) != 0) return -1;
+    if (chdir(cwd0) != 0)
+        return -1;
     return 0;
 }
 
@@ -201,37 +202,39 @@ static void expect_load_error(const char *text, const char *msg)
 static void test_load_errors(void **state)
 {
     (void)state;
-    expect_load_error("port 23003\nfoo bar\n", FATAL "Reading the configuration file, at line 2\n"
-                                               ">>> 'foo bar'\nBad directive or wrong number of "
-                                               "arguments\n");
-    expect_load_error("\n\n  port \"abc\"  \n", FATAL "Reading the configuration file, at line 3\n"
-                                               ">>> 'port \"abc\"'\nargument couldn't be parsed "
-                                               "into an integer\n");
+    expect_load_error("port 23003\nfoo bar\n",
+                      FATAL "Reading the configuration file, at line 2\n"
+                            ">>> 'foo bar'\nBad directive or wrong number of "
+                            "arguments\n");
+    expect_load_error("\n\n  port \"abc\"  \n",
+                      FATAL "Reading the configuration file, at line 3\n"
+                            ">>> 'port \"abc\"'\nargument couldn't be parsed "
+                            "into an integer\n");
     expect_load_error("maxmemory 10zb", FATAL "Reading the configuration file, at line 1\n"
-                                            ">>> 'maxmemory 10zb'\nargument must be a memory "
-                                            "value\n");
+                                              ">>> 'maxmemory 10zb'\nargument must be a memory "
+                                              "value\n");
     expect_load_error("loglevel foo", FATAL "Reading the configuration file, at line 1\n"
-                                          ">>> 'loglevel foo'\nargument(s) must be one of the "
-                                          "following: debug, verbose, notice, warning\n");
+                                            ">>> 'loglevel foo'\nargument(s) must be one of the "
+                                            "following: debug, verbose, notice, warning\n");
     expect_load_error("port 1 2", FATAL "Reading the configuration file, at line 1\n"
-                                      ">>> 'port 1 2'\nwrong number of arguments\n");
+                                        ">>> 'port 1 2'\nwrong number of arguments\n");
     expect_load_error("port 70000", FATAL "Reading the configuration file, at line 1\n"
-                                        ">>> 'port 70000'\nargument must be between 0 and 65535 "
-                                        "inclusive\n");
+                                          ">>> 'port 70000'\nargument must be between 0 and 65535 "
+                                          "inclusive\n");
     expect_load_error("dbfilename \"abc", FATAL "Reading the configuration file, at line 1\n"
-                                            ">>> 'dbfilename \"abc'\nUnbalanced quotes in "
-                                            "configuration line\n");
+                                                ">>> 'dbfilename \"abc'\nUnbalanced quotes in "
+                                                "configuration line\n");
     expect_load_error("appendonly maybe", FATAL "Reading the configuration file, at line 1\n"
-                                              ">>> 'appendonly maybe'\nargument must be 'yes' or "
-                                              "'no'\n");
+                                                ">>> 'appendonly maybe'\nargument must be 'yes' or "
+                                                "'no'\n");
     expect_load_error("unixsocketperm 1777", FATAL "Reading the configuration file, at line 1\n"
-                                                 ">>> 'unixsocketperm 1777'\nargument must be "
-                                                 "between 0 and 777 inclusive\n");
+                                                   ">>> 'unixsocketperm 1777'\nargument must be "
+                                                   "between 0 and 777 inclusive\n");
     expect_load_error("maxmemory-clients 200%", FATAL "Reading the configuration file, at line 1\n"
-                                                    ">>> 'maxmemory-clients 200%'\npercentage "
-                                                    "argument must be less or equal to 100\n");
+                                                      ">>> 'maxmemory-clients 200%'\npercentage "
+                                                      "argument must be less or equal to 100\n");
     expect_load_error("save 1", FATAL "Reading the configuration file, at line 1\n"
-                                    ">>> 'save 1'\nInvalid save parameters\n");
+                                      ">>> 'save 1'\nInvalid save parameters\n");
     expect_load_error("notify-keyspace-events Q",
                       FATAL "Reading the configuration file, at line 1\n"
                             ">>> 'notify-keyspace-events Q'\nInvalid event class character. "
@@ -302,14 +305,17 @@ static void test_set_validation(void **state)
 {
     (void)state;
     char *err = NULL;
-    expect_set_error("foo", "bar", "ERR Unknown option or number of arguments for CONFIG SET - 'foo'");
+    expect_set_error("foo", "bar",
+                     "ERR Unknown option or number of arguments for CONFIG SET - 'foo'");
     expect_set_error("maxmemory", "10zb", SETFAIL("maxmemory") "argument must be a memory value");
     expect_set_error("maxmemory", "-1", SETFAIL("maxmemory") "argument must be a memory value");
     expect_set_error("maxmemory", "1.5mb", SETFAIL("maxmemory") "argument must be a memory value");
     expect_set_error("MAXMEMORY", "x", SETFAIL("maxmemory") "argument must be a memory value");
     expect_set_error("port", "abc", SETFAIL("port") "argument couldn't be parsed into an integer");
-    expect_set_error("timeout", "+1", SETFAIL("timeout") "argument couldn't be parsed into an integer");
-    expect_set_error("timeout", "01", SETFAIL("timeout") "argument couldn't be parsed into an integer");
+    expect_set_error("timeout", "+1",
+                     SETFAIL("timeout") "argument couldn't be parsed into an integer");
+    expect_set_error("timeout", "01",
+                     SETFAIL("timeout") "argument couldn't be parsed into an integer");
     expect_set_error("timeout", "-1",
                      SETFAIL("timeout") "argument must be between 0 and 2147483647 inclusive");
     expect_set_error("slowlog-log-slower-than", "-2",
@@ -501,7 +507,7 @@ static void test_rewrite(void **state)
     assert_int_equal(config_load(path, 0, a), 0);
     char *err = NULL;
     assert_int_equal(config_set_one("maxmemory", "2gb", &err), 0);
-    assert_int_equal(config_set_one("timeout", "0", &err), 0); /* default, but line reused */
+    assert_int_equal(config_set_one("timeout", "0", &err), 0);   /* default, but line reused */
     assert_int_equal(config_set_one("masterauth", "", &err), 0); /* NULL: its line goes */
     assert_int_equal(config_set_one("save", "60 5", &err), 0);
     assert_int_equal(config_set_one("requirepass", "pa ss\n", &err), 0);
@@ -554,8 +560,10 @@ static void test_rewrite(void **state)
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/tern-test-config-XXXXXX");
-    if (!mkdtemp(tmpdir)) return 1;
-    if (!getcwd(cwd0, sizeof cwd0)) return 1;
+    if (!mkdtemp(tmpdir))
+        return 1;
+    if (!getcwd(cwd0, sizeof cwd0))
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
         cmocka_unit_test_setup_teardown(test_split_args, setup, teardown),
@@ -570,6 +578,7 @@ int main(void)
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-    if (system(cmd) != 0) rc = rc ? rc : 1;
+    if (system(cmd) != 0)
+        rc = rc ? rc : 1;
     return rc;
 }
