@@ -15,6 +15,16 @@
 
 static uint8_t seed[16];
 static int seeded;
+
+/* A one-entry memo: a write command hashes the same key several times
+ * (lookup, then insert or replace, and the rehash step may meet it again).
+ * The hash is a pure function of the bytes, so comparing the bytes is a
+ * safe cache check; keys longer than MEMO_MAX are just hashed. */
+#define MEMO_MAX 64
+static char memo_key[MEMO_MAX];
+static size_t memo_len = (size_t)-1;
+static uint64_t memo_hash;
+
 static uint64_t rng_state;
 
 static void ensure_seed(void)
@@ -29,6 +39,7 @@ static void ensure_seed(void)
 
 void dict_set_seed(const uint8_t s[16])
 {
+    memo_len = (size_t)-1; /* the memo belongs to the old seed */
     memcpy(seed, s, 16);
     seeded = 1;
     memcpy(&rng_state, seed + 3, 8);
@@ -37,8 +48,16 @@ void dict_set_seed(const uint8_t s[16])
 
 uint64_t dict_hash(const char *key, size_t len)
 {
+    if (len == memo_len && memcmp(key, memo_key, len) == 0)
+        return memo_hash;
     ensure_seed();
-    return siphash13(key, len, seed);
+    uint64_t h = siphash13(key, len, seed);
+    if (len <= MEMO_MAX) {
+        memcpy(memo_key, key, len);
+        memo_len = len;
+        memo_hash = h;
+    }
+    return h;
 }
 
 uint64_t dict_rand64(void)

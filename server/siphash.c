@@ -6,13 +6,20 @@
  * result is v0 ^ v1 ^ v2 ^ v3. */
 #include "siphash.h"
 
+#include <string.h>
+
 #define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
 
-static uint64_t load_le64(const uint8_t *p)
+/* One unaligned little-endian 64-bit load (a single mov on x86-64; the
+ * byte-by-byte loop it replaces cost a third of all instructions spent on a
+ * pipelined SET). */
+static inline uint64_t load_le64(const uint8_t *p)
 {
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = (v << 8) | p[i];
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
     return v;
 }
 
@@ -38,7 +45,7 @@ static inline void sipround(uint64_t v[4])
 
 /* SipHash-c-d of in[0..len). The round counts are compile-time constants at
  * both call sites, so the compiler unrolls the loops. */
-static inline uint64_t siphash_cd(const uint8_t *in, size_t len, const uint8_t key[16], int c,
+static inline __attribute__((always_inline)) uint64_t siphash_cd(const uint8_t *in, size_t len, const uint8_t key[16], int c,
                                   int d)
 {
     uint64_t k0 = load_le64(key), k1 = load_le64(key + 8);
@@ -67,6 +74,7 @@ static inline uint64_t siphash_cd(const uint8_t *in, size_t len, const uint8_t k
 
 uint64_t siphash13(const void *in, size_t len, const uint8_t key[16])
 {
+    /* Constant c and d let the compiler unroll the rounds. */
     return siphash_cd(in, len, key, 1, 3);
 }
 
