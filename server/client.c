@@ -86,6 +86,18 @@ struct client *client_by_id(uint64_t id)
     return NULL;
 }
 
+void client_unmonitor(struct client *c)
+{
+    if (!(c->flags & CLIENT_MONITOR))
+        return;
+    struct client **pp = &server.monitors;
+    while (*pp && *pp != c)
+        pp = &(*pp)->mon_next;
+    if (*pp)
+        *pp = c->mon_next;
+    c->flags &= ~CLIENT_MONITOR;
+}
+
 static void unlink_client(struct client *c)
 {
     if (c->prev)
@@ -96,13 +108,7 @@ static void unlink_client(struct client *c)
         c->next->prev = c->prev;
     else
         tail = c->prev;
-    if (c->flags & CLIENT_MONITOR) {
-        struct client **pp = &server.monitors;
-        while (*pp && *pp != c)
-            pp = &(*pp)->mon_next;
-        if (*pp)
-            *pp = c->mon_next;
-    }
+    client_unmonitor(c);
 }
 
 static void on_free(struct conn *conn)

@@ -66,6 +66,8 @@ void client_foreach(void (*fn)(struct client *c, void *priv), void *priv);
 struct client *client_by_id(uint64_t id);
 /* Switch the client to database idx (0 <= idx < databases). */
 void client_select(struct client *c, int idx);
+/* Leave MONITOR mode (a no-op if not monitoring). O(number of monitors). */
+void client_unmonitor(struct client *c);
 /* Idle-timeout sweep, run from the cron. */
 void client_cron(long long now_ms);
 /* Process buffered input of a client whose reading was held (CLIENT UNPAUSE). */

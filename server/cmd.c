@@ -43,17 +43,6 @@ static int name_eq(const char *name, const char *s, size_t len)
     return name[len] == '\0';
 }
 
-/* A container is usable when at least one of its subcommands is. */
-static int implemented(const struct cmd *cmd)
-{
-    if (cmd->proc)
-        return 1;
-    for (int i = 0; i < cmd->nsubcmds; i++)
-        if (cmd->subcmds[i].proc)
-            return 1;
-    return 0;
-}
-
 void cmd_init(void)
 {
     for (int i = 0; i < cmd_table_len; i++) {
@@ -85,7 +74,7 @@ struct cmd *cmd_lookup(const char *name, size_t len)
     while (index_tab[h]) {
         struct cmd *cmd = index_tab[h];
         if (name_eq(cmd->name, name, len)) {
-            if (!implemented(cmd))
+            if (!cmd_visible(cmd))
                 return NULL;
             last_hit = cmd;
             return cmd;

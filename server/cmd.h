@@ -222,6 +222,18 @@ struct cmd {
 extern struct cmd cmd_table[];
 extern const int cmd_table_len;
 
+/* A row clients can see: it has a handler, or it is a container with at
+ * least one subcommand that has one. */
+static inline int cmd_visible(const struct cmd *cmd)
+{
+    if (cmd->proc)
+        return 1;
+    for (int i = 0; i < cmd->nsubcmds; i++)
+        if (cmd->subcmds[i].proc)
+            return 1;
+    return 0;
+}
+
 /* Build the lookup index; call once at startup. */
 void cmd_init(void);
 /* Look up a top-level command by name (any case). NULL if absent or not

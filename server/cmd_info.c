@@ -80,23 +80,11 @@ static const char *const arg_type_names[] = {
     [CMD_ARG_BLOCK] = "block",
 };
 
-/* A row clients can see: it has a handler, or it is a container with at
- * least one visible subcommand. */
-static int visible(const struct cmd *cmd)
-{
-    if (cmd->proc)
-        return 1;
-    for (int i = 0; i < cmd->nsubcmds; i++)
-        if (cmd->subcmds[i].proc)
-            return 1;
-    return 0;
-}
-
 static int count_visible(const struct cmd *rows, int n)
 {
     int count = 0;
     for (int i = 0; i < n; i++)
-        count += visible(&rows[i]);
+        count += cmd_visible(&rows[i]);
     return count;
 }
 
@@ -239,7 +227,7 @@ static void reply_cmd_info(struct client *c, const struct cmd *cmd)
     }
     reply_array(c, count_visible(cmd->subcmds, cmd->nsubcmds));
     for (int i = 0; i < cmd->nsubcmds; i++)
-        if (visible(&cmd->subcmds[i]))
+        if (cmd_visible(&cmd->subcmds[i]))
             reply_cmd_info(c, &cmd->subcmds[i]);
 }
 
@@ -248,7 +236,7 @@ void cmd_command(struct client *c)
 {
     reply_array(c, count_visible(cmd_table, cmd_table_len));
     for (int i = 0; i < cmd_table_len; i++)
-        if (visible(&cmd_table[i]))
+        if (cmd_visible(&cmd_table[i]))
             reply_cmd_info(c, &cmd_table[i]);
 }
 
@@ -367,7 +355,7 @@ static void reply_cmd_docs(struct client *c, const struct cmd *cmd)
         reply_bulk_cstr(c, "subcommands");
         reply_map(c, nsubs);
         for (int i = 0; i < cmd->nsubcmds; i++) {
-            if (visible(&cmd->subcmds[i])) {
+            if (cmd_visible(&cmd->subcmds[i])) {
                 reply_bulk_cstr(c, fullname(&cmd->subcmds[i]));
                 reply_cmd_docs(c, &cmd->subcmds[i]);
             }
@@ -382,7 +370,7 @@ void cmd_command_docs(struct client *c)
     if (c->argc == 2) {
         reply_map(c, count_visible(cmd_table, cmd_table_len));
         for (int i = 0; i < cmd_table_len; i++) {
-            if (visible(&cmd_table[i])) {
+            if (cmd_visible(&cmd_table[i])) {
                 reply_bulk_cstr(c, fullname(&cmd_table[i]));
                 reply_cmd_docs(c, &cmd_table[i]);
             }
@@ -452,7 +440,7 @@ void cmd_command_list(struct client *c)
     int n = 0;
     for (int i = 0; i < cmd_table_len; i++) {
         const struct cmd *cmd = &cmd_table[i];
-        if (!visible(cmd))
+        if (!cmd_visible(cmd))
             continue;
         if (list_match(cmd, f, arg)) {
             reply_bulk_cstr(c, fullname(cmd));

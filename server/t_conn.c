@@ -54,14 +54,7 @@ void cmd_reset(struct client *c)
     c->flags &= ~(CLIENT_REPLY_OFF | CLIENT_REPLY_SKIP | CLIENT_REPLY_SKIP_NEXT);
     mem_free(c->name);
     c->name = NULL;
-    if (c->flags & CLIENT_MONITOR) {
-        struct client **pp = &server.monitors;
-        while (*pp && *pp != c)
-            pp = &(*pp)->mon_next;
-        if (*pp)
-            *pp = c->mon_next;
-        c->flags &= ~CLIENT_MONITOR;
-    }
+    client_unmonitor(c);
     c->resp = 2;
     client_select(c, 0);
     if (server.requirepass && server.requirepass[0])
