@@ -156,30 +156,84 @@ static int add_listener(int fd, int is_unix)
     return ev_io_add(server.loop, &l->io, EV_READ);
 }
 
-/* Listen on every "bind" address. An address prefixed with '-' is optional:
- * failing to bind it (e.g. no IPv6) is not fatal, as in Redis. */
+/* Close the TCP listeners (the unix one stays), keeping the array packed. */
+static void close_tcp_listeners(void)
+{
+    int kept = 0;
+    for (int i = 0; i < nlisteners; i++) {
+        if (listeners[i].is_unix) {
+            struct listener l = listeners[i];
+            ev_io_del(server.loop, &listeners[i].io);
+            listeners[kept] = l;
+            ev_io_add(server.loop, &listeners[kept].io, EV_READ);
+            kept++;
+            continue;
+        }
+        ev_io_del(server.loop, &listeners[i].io);
+        close(listeners[i].io.fd);
+    }
+    nlisteners = kept;
+}
+
+/* Listen on every "bind" address at server.port. An address prefixed with
+ * '-' is optional: failing to bind it (e.g. no IPv6) is not fatal, as in
+ * Redis. On failure every TCP listener opened here is closed again. */
+static int open_tcp_listeners(void)
+{
+    char err[NET_ERR_LEN];
+    if (server.port == 0)
+        return 0;
+    for (int i = 0; i < server.bind_count; i++) {
+        const char *addr = server.bind[i];
+        int optional = addr[0] == '-';
+        if (optional)
+            addr++;
+        int fd = net_listen_tcp(addr, server.port, server.tcp_backlog, err);
+        if (fd == -1) {
+            if (optional)
+                continue;
+            server_log(LL_WARNING,
+                       "Warning: Could not create server TCP listening socket %s:%d: %s", addr,
+                       server.port, err);
+            close_tcp_listeners();
+            return -1;
+        }
+        if (add_listener(fd, 0) == -1) {
+            close(fd);
+            close_tcp_listeners();
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* CONFIG SET port / bind: listen anew. When that fails, config.c restores
+ * the old values and calls the hook again, which reopens the old ones. */
+static int apply_port(const char **err)
+{
+    close_tcp_listeners();
+    if (open_tcp_listeners() == -1) {
+        *err = "Unable to listen on this port. Check server logs.";
+        return 0;
+    }
+    return 1;
+}
+
+static int apply_bind(const char **err)
+{
+    close_tcp_listeners();
+    if (open_tcp_listeners() == -1) {
+        *err = "Failed to bind to specified addresses.";
+        return 0;
+    }
+    return 1;
+}
+
 static int open_listeners(void)
 {
     char err[NET_ERR_LEN];
-    if (server.port != 0) {
-        for (int i = 0; i < server.bind_count; i++) {
-            const char *addr = server.bind[i];
-            int optional = addr[0] == '-';
-            if (optional)
-                addr++;
-            int fd = net_listen_tcp(addr, server.port, server.tcp_backlog, err);
-            if (fd == -1) {
-                if (optional)
-                    continue;
-                server_log(LL_WARNING,
-                           "Warning: Could not create server TCP listening socket %s:%d: %s", addr,
-                           server.port, err);
-                return -1;
-            }
-            if (add_listener(fd, 0) == -1)
-                return -1;
-        }
-    }
+    if (open_tcp_listeners() == -1)
+        return -1;
     if (server.unixsocket && server.unixsocket[0]) {
         int fd = net_listen_unix(server.unixsocket, server.unixsocketperm, server.tcp_backlog, err);
         if (fd == -1) {
@@ -355,6 +409,7 @@ int server_init(void)
     server.start_ms = util_time_ms();
     server.lastsave_ms = server.start_ms;
     server.next_client_id = 1;
+    server.active_expire_enabled = 1; /* only DEBUG SET-ACTIVE-EXPIRE 0 turns it off */
     util_random_hex(server.run_id, 40);
     db_clock_ms = server.start_ms;
     server.loop = ev_create();
@@ -371,6 +426,8 @@ int server_init(void)
     config_set_apply_hook("client-query-buffer-limit", apply_conn_limits);
     config_set_apply_hook("client-output-buffer-limit", apply_conn_limits);
     config_resetstat_hook = server_reset_stats;
+    config_set_apply_hook("port", apply_port);
+    config_set_apply_hook("bind", apply_bind);
     if (setup_signals() == -1) {
         server_log(LL_WARNING, "Failed setting up signal handling: %s", strerror(errno));
         return -1;
@@ -417,7 +474,6 @@ int server_run(void)
     server_log(LL_NOTICE, "Ready to accept connections");
     ev_run(server.loop);
     (void)shutdown_flags;
-    server_log(LL_WARNING, "User requested shutdown...");
     close_listeners();
     conn_flush_all(server.loop);
     final_flush();
