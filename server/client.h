@@ -49,6 +49,7 @@ struct client {
     long long ctime_ms;       /* connection time */
     long long last_ms;        /* last interaction (idle time, timeout) */
     long long pause_end_ms;
+    uint64_t pause_seq;         /* when CLIENT PAUSE held it: resume order */
     struct client *next, *prev; /* the server's list of all clients */
     struct client *mon_next;    /* list of MONITOR clients */
 };

@@ -193,7 +193,9 @@ int cmd_execute(struct client *c)
         return 0;
     }
     if (held_by_pause(cmd) && !(c->flags & CLIENT_PAUSED)) {
+        static uint64_t pause_seq;
         c->flags |= CLIENT_PAUSED;
+        c->pause_seq = ++pause_seq; /* server_unpause resumes oldest first */
         conn_pause_reading(&c->conn);
         return 1;
     }

@@ -115,8 +115,9 @@ int net_listen_unix(const char *path, int perm, int backlog, char *err)
     return fd;
 }
 
-/* Format a socket address as Redis shows it: "ip:port", "[v6]:port" is not
- * used by Redis 7.0 (it prints "::1:port"), or the unix path. */
+/* Format a socket address as Redis 7.0 shows it: "ip:port" for IPv4,
+ * "[ip]:port" for IPv6 (checked: CLIENT LIST says addr=[::1]:41208), or
+ * "<path>:0" for a unix socket. */
 static void format_addr(const struct sockaddr_storage *ss, char *buf, size_t len)
 {
     char ip[INET6_ADDRSTRLEN] = "?";
@@ -134,7 +135,10 @@ static void format_addr(const struct sockaddr_storage *ss, char *buf, size_t len
         snprintf(buf, len, "%s:0", a->sun_path[0] ? a->sun_path : "/unixsocket");
         return;
     }
-    snprintf(buf, len, "%s:%d", ip, port);
+    if (ss->ss_family == AF_INET6)
+        snprintf(buf, len, "[%s]:%d", ip, port);
+    else
+        snprintf(buf, len, "%s:%d", ip, port);
 }
 
 int net_accept(int lfd, char *peer, size_t peerlen)

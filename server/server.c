@@ -26,6 +26,9 @@
 #include "mem.h"
 #include "net.h"
 #include "reply.h"
+#include "t_list.h"
+#include "t_set.h"
+#include "t_zset.h"
 #include "util.h"
 
 struct server server;
@@ -305,16 +308,37 @@ static void on_expired(struct db *db, const char *key, size_t klen)
     server.stat_expiredkeys++;
 }
 
+static int cmp_pause_seq(const void *a, const void *b)
+{
+    uint64_t x = (*(struct client *const *)a)->pause_seq;
+    uint64_t y = (*(struct client *const *)b)->pause_seq;
+    return x < y ? -1 : x > y;
+}
+
+/* End the pause and run the held commands in the order they arrived, as
+ * Redis does (the client list is newest-first, so walking it would run
+ * them backwards). O(p log p) for p held clients. */
 void server_unpause(void)
 {
     server.pause_type = 0;
     server.pause_end_ms = 0;
-    for (struct client *c = server.clients; c; c = c->next) {
-        if (c->flags & CLIENT_PAUSED) {
-            c->flags &= ~CLIENT_PAUSED;
-            client_resume(c);
-        }
-    }
+    size_t n = 0, i = 0;
+    for (struct client *c = server.clients; c; c = c->next)
+        n += (c->flags & CLIENT_PAUSED) != 0;
+    if (n == 0)
+        return;
+    struct client **held = mem_alloc(n * sizeof(*held));
+    for (struct client *c = server.clients; c; c = c->next)
+        if (c->flags & CLIENT_PAUSED)
+            held[i++] = c;
+    qsort(held, n, sizeof(*held), cmp_pause_seq);
+    /* Clear every flag first: a resumed command may pause again, and then
+     * the later ones must be held afresh rather than slip through. */
+    for (i = 0; i < n; i++)
+        held[i]->flags &= ~CLIENT_PAUSED;
+    for (i = 0; i < n; i++)
+        client_resume(held[i]);
+    mem_free(held);
 }
 
 static long long cron(struct ev_loop *loop, long long id, void *arg)
@@ -422,6 +446,9 @@ int server_init(void)
         server.db[i] = db_create(i);
     db_hooks.on_expired = on_expired;
     cmd_init();
+    t_list_init();
+    t_set_init();
+    t_zset_init();
     apply_conn_limits(NULL);
     config_set_apply_hook("client-query-buffer-limit", apply_conn_limits);
     config_set_apply_hook("client-output-buffer-limit", apply_conn_limits);

@@ -45,8 +45,7 @@ void hs_sleep_ms(int ms)
     }
 }
 
-/* Path of the server binary; static storage. */
-static const char *server_path(void)
+const char *hs_server_path(void)
 {
     static char buf[HS_PATH_MAX];
     const char *p = getenv("TERN_SERVER");
@@ -107,7 +106,8 @@ static int tcp_connect(int port, int rcvbuf)
     return fd;
 }
 
-/* Child side of hs_start: never returns. */
+/* Child side of hs_start: never returns. A config file, when set, must be
+ * the first argument (redis-server only looks for it there). */
 static void exec_server(const struct hserver *s, const char *path, const char *const *extra)
 {
     const char *argv[128];
@@ -115,6 +115,8 @@ static void exec_server(const struct hserver *s, const char *path, const char *c
     char port[16];
     snprintf(port, sizeof port, "%d", s->port);
     argv[n++] = path;
+    if (s->conf_path[0] != '\0')
+        argv[n++] = s->conf_path;
     argv[n++] = "--port";
     argv[n++] = port;
     argv[n++] = "--save";
@@ -168,23 +170,92 @@ static int wait_ready(struct hserver *s)
     return -1;
 }
 
-int hs_start(struct hserver *s, const char *const *extra)
+/* Servers started and not yet torn down, for cleanup_all(). */
+#define HS_MAX_LIVE 16
+static struct hserver *live[HS_MAX_LIVE];
+
+static void live_add(struct hserver *s)
 {
-    /* A stopped server may be restarted through the same struct. */
-    if (s->pid > 0)
-        hs_stop(s);
-    close_clients(s);
-    remove_dir(s);
-    memset(s, 0, sizeof *s);
-    signal(SIGPIPE, SIG_IGN);
+    for (int i = 0; i < HS_MAX_LIVE; i++)
+        if (live[i] == s)
+            return;
+    for (int i = 0; i < HS_MAX_LIVE; i++)
+        if (live[i] == NULL) {
+            live[i] = s;
+            return;
+        }
+}
+
+static void live_del(struct hserver *s)
+{
+    for (int i = 0; i < HS_MAX_LIVE; i++)
+        if (live[i] == s)
+            live[i] = NULL;
+}
+
+/* Kill every live server and remove its directory. Runs from atexit() and
+ * from the SIGTERM/SIGINT/SIGHUP handler; system() and waitpid() are not
+ * strictly async-signal-safe, which is acceptable for a test binary that is
+ * about to die anyway. */
+static void cleanup_all(void)
+{
+    for (int i = 0; i < HS_MAX_LIVE; i++) {
+        struct hserver *s = live[i];
+        if (s == NULL)
+            continue;
+        live[i] = NULL;
+        if (s->pid > 0) {
+            kill(s->pid, SIGKILL);
+            waitpid(s->pid, NULL, 0);
+            s->pid = 0;
+        }
+        close_clients(s);
+        remove_dir(s);
+    }
+}
+
+static void on_fatal_signal(int sig)
+{
+    cleanup_all();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Install the exit-time cleanup once per process. */
+static void install_cleanup(void)
+{
+    static int installed;
+    if (installed)
+        return;
+    installed = 1;
+    atexit(cleanup_all);
+    static const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        signal(sigs[i], on_fatal_signal);
+}
+
+/* Make s->dir (a fresh private directory). Returns 0 or -1. */
+static int make_dir(struct hserver *s)
+{
     const char *tmp = getenv("TMPDIR");
     snprintf(s->dir, sizeof s->dir, "%s/tern-itest-XXXXXX", (tmp && *tmp) ? tmp : "/tmp");
     if (mkdtemp(s->dir) == NULL) {
         perror("mkdtemp");
+        s->dir[0] = '\0';
         return -1;
     }
     snprintf(s->log_path, sizeof s->log_path, "%s/server.log", s->dir);
-    const char *path = server_path();
+    return 0;
+}
+
+/* Start the server in the existing s->dir on a fresh port, retrying a few
+ * times. On failure prints the log and returns -1 (the directory stays;
+ * the caller decides). */
+static int launch(struct hserver *s, const char *const *extra)
+{
+    const char *path = hs_server_path();
+    install_cleanup();
+    live_add(s);
     for (int attempt = 0; attempt < HS_START_TRIES; attempt++) {
         s->port = pick_port();
         if (s->port <= 0)
@@ -193,6 +264,7 @@ int hs_start(struct hserver *s, const char *const *extra)
         s->pid = fork();
         if (s->pid < 0) {
             perror("fork");
+            s->pid = 0;
             return -1;
         }
         if (s->pid == 0)
@@ -211,8 +283,59 @@ int hs_start(struct hserver *s, const char *const *extra)
         fprintf(stderr, "%s\n", log);
         free(log);
     }
-    remove_dir(s);
     return -1;
+}
+
+/* Forget any previous run of s: stop it, close its clients, remove its
+ * directory, zero the struct. */
+static void reset(struct hserver *s)
+{
+    if (s->pid > 0)
+        hs_stop(s);
+    close_clients(s);
+    remove_dir(s);
+    memset(s, 0, sizeof *s);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int hs_start(struct hserver *s, const char *const *extra)
+{
+    /* A stopped server may be restarted through the same struct. */
+    reset(s);
+    if (make_dir(s) != 0)
+        return -1;
+    if (launch(s, extra) != 0) {
+        remove_dir(s);
+        return -1;
+    }
+    return 0;
+}
+
+int hs_start_conf(struct hserver *s, const char *conf_text, const char *const *extra)
+{
+    reset(s);
+    if (make_dir(s) != 0)
+        return -1;
+    snprintf(s->conf_path, sizeof s->conf_path, "%s/tern.conf", s->dir);
+    FILE *f = fopen(s->conf_path, "w");
+    if (f == NULL || fputs(conf_text, f) < 0 || fclose(f) != 0) {
+        perror(s->conf_path);
+        remove_dir(s);
+        return -1;
+    }
+    if (launch(s, extra) != 0) {
+        remove_dir(s);
+        return -1;
+    }
+    return 0;
+}
+
+int hs_restart(struct hserver *s, const char *const *extra)
+{
+    if (s->pid > 0 && hs_stop(s) != 0)
+        return -1;
+    close_clients(s);
+    return launch(s, extra);
 }
 
 /* Close every tracked client. */
@@ -290,6 +413,7 @@ int hs_teardown(void **state)
     int code = s->pid > 0 ? hs_stop(s) : 0;
     close_clients(s);
     remove_dir(s);
+    live_del(s);
     free(s);
     *state = NULL;
     return code == 0 ? 0 : -1;
@@ -309,6 +433,34 @@ redisContext *hs_connect(struct hserver *s)
     if (s->nctx < HS_MAX_TRACKED)
         s->ctx[s->nctx++] = c;
     return c;
+}
+
+/* Track a freshly connected context (or free a failed one). */
+static redisContext *track_ctx(struct hserver *s, redisContext *c, const char *what)
+{
+    if (c == NULL || c->err) {
+        fprintf(stderr, "harness: connect %s: %s\n", what, c ? c->errstr : "oom");
+        if (c)
+            redisFree(c);
+        return NULL;
+    }
+    struct timeval tv = {10, 0};
+    redisSetTimeout(c, tv);
+    if (s->nctx < HS_MAX_TRACKED)
+        s->ctx[s->nctx++] = c;
+    return c;
+}
+
+redisContext *hs_connect_host(struct hserver *s, const char *host)
+{
+    struct timeval tv = {10, 0};
+    return track_ctx(s, redisConnectWithTimeout(host, s->port, tv), host);
+}
+
+redisContext *hs_connect_unix(struct hserver *s, const char *path)
+{
+    struct timeval tv = {10, 0};
+    return track_ctx(s, redisConnectUnixWithTimeout(path, tv), path);
 }
 
 void hs_close_ctx(struct hserver *s, redisContext *c)

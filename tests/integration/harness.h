@@ -16,6 +16,10 @@
  * - A started server is always stopped by hs_stop() (cmocka teardown calls
  *   it even after a failed assertion); SIGKILL is the last resort. The child
  *   also gets PR_SET_PDEATHSIG so a crashed test binary leaves no orphan.
+ * - A running server's directory is removed even when the test binary is
+ *   stopped by SIGTERM/SIGINT/SIGHUP (e.g. by `timeout`) or leaves main()
+ *   without a teardown: the harness keeps a list of live servers and cleans
+ *   them up from a signal handler and from atexit().
  * - Every client opened through the harness is closed by hs_stop(), so a
  *   test that fails half-way leaks nothing.
  *
@@ -42,6 +46,7 @@ struct hserver {
     int fds[HS_MAX_TRACKED];
     int nctx; /* hiredis contexts opened through hs_connect() */
     redisContext *ctx[HS_MAX_TRACKED];
+    char conf_path[300]; /* config file given to the server, or "" */
 };
 
 /* Start the server with extra args (NULL-terminated list of "--name",
@@ -49,6 +54,20 @@ struct hserver {
  * server dies early (port stolen), waits up to 5 s for a reply to PING.
  * Returns 0 on success, -1 on failure (message on stderr). */
 int hs_start(struct hserver *s, const char *const *extra);
+
+/* Like hs_start, but first writes conf_text to "<dir>/tern.conf" and passes
+ * that absolute path as the server's first argument (before --port ...), the
+ * way redis-server expects a config file. Returns 0 or -1. */
+int hs_start_conf(struct hserver *s, const char *conf_text, const char *const *extra);
+
+/* Stop the server (SIGTERM, closing clients) and start it again in the same
+ * directory with the same config file (if any) and the given extra args, on
+ * a new port. Returns 0 or -1. */
+int hs_restart(struct hserver *s, const char *const *extra);
+
+/* Path of the server binary under test ($TERN_SERVER, else $B/tern-server,
+ * else build/tern-server), made absolute when relative. Static storage. */
+const char *hs_server_path(void);
 
 /* Send sig to the server and wait up to timeout_ms for it to exit; SIGKILL
  * after that. Closes every tracked client first unless keep_clients.
@@ -68,6 +87,13 @@ int hs_teardown(void **state);
  * Tracked: hs_stop() frees it unless hs_forget_ctx() was called. Asserts
  * the connection succeeded. */
 redisContext *hs_connect(struct hserver *s);
+
+/* Like hs_connect, but over TCP to host (e.g. "::1") on the server's port.
+ * Returns NULL (message on stderr) if the connection failed. */
+redisContext *hs_connect_host(struct hserver *s, const char *host);
+
+/* Like hs_connect, but over the unix socket at path. NULL on failure. */
+redisContext *hs_connect_unix(struct hserver *s, const char *path);
 
 /* Free a tracked hiredis context early. */
 void hs_close_ctx(struct hserver *s, redisContext *c);

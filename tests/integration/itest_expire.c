@@ -1,0 +1,124 @@
+/*
+ * itest_expire.c - active expiry.
+ *
+ * 100,000 keys set with PX 100 (pipelined) must be removed by the server's
+ * own expiry cycle, without any client touching them, so that at least 99%
+ * are gone within a few seconds. Only DBSIZE is polled (it never expires a
+ * key lazily), INFO's expired_keys must account for them, and keys without
+ * a TTL must survive.
+ *
+ * Validated against redis-server 7.0.15 (TERN_SERVER=/usr/bin/redis-server).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define NVOLATILE   100000
+#define NPERSISTENT 100
+#define BATCH       10000
+#define LIMIT_MS    10000 /* "a few seconds", generously; doubled when sanitized */
+
+static int setup(void **state)
+{
+    struct hserver *s = calloc(1, sizeof *s);
+    if (s == NULL || hs_start(s, NULL) != 0) {
+        free(s);
+        return -1;
+    }
+    *state = s;
+    return 0;
+}
+
+/* Run an integer-reply command and return the integer. */
+static long long int_cmd(redisContext *c, const char *cmd)
+{
+    redisReply *r = redisCommand(c, cmd);
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_INTEGER);
+    long long v = r->integer;
+    freeReplyObject(r);
+    return v;
+}
+
+/* A numeric field "name:value" from INFO section. */
+static long long info_field(redisContext *c, const char *section, const char *name)
+{
+    redisReply *r = redisCommand(c, "INFO %s", section);
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_STRING);
+    char pat[64];
+    snprintf(pat, sizeof pat, "\r\n%s:", name);
+    const char *p = strstr(r->str, pat);
+    assert_non_null(p);
+    long long v = atoll(p + strlen(pat));
+    freeReplyObject(r);
+    return v;
+}
+
+/* Send `n` commands made by fmt with an index, pipelined, and check each
+ * reply is +OK. */
+static void pipeline_set(redisContext *c, const char *fmt, int n)
+{
+    for (int base = 0; base < n; base += BATCH) {
+        int end = base + BATCH < n ? base + BATCH : n;
+        for (int i = base; i < end; i++)
+            assert_int_equal(redisAppendCommand(c, fmt, i), REDIS_OK);
+        for (int i = base; i < end; i++) {
+            redisReply *r = NULL;
+            assert_int_equal(redisGetReply(c, (void **)&r), REDIS_OK);
+            assert_non_null(r);
+            assert_int_equal(r->type, REDIS_REPLY_STATUS);
+            freeReplyObject(r);
+        }
+    }
+}
+
+static void test_active_expiry_removes_99_percent(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *c = hs_connect(s);
+    assert_non_null(c);
+    long long before = info_field(c, "stats", "expired_keys");
+    pipeline_set(c, "SET keep:%d v", NPERSISTENT);
+    long long t0 = hs_now_ms();
+    pipeline_set(c, "SET vol:%d v PX 100", NVOLATILE);
+    long long loaded = hs_now_ms();
+
+    long limit = LIMIT_MS;
+    const char *san = getenv("TERN_SANITIZED");
+    if (san && strcmp(san, "1") == 0)
+        limit *= 2;
+    long long size = -1;
+    long long target = NPERSISTENT + NVOLATILE / 100;
+    while (hs_now_ms() - loaded < limit) {
+        size = int_cmd(c, "DBSIZE");
+        if (size <= target)
+            break;
+        hs_sleep_ms(50);
+    }
+    long long done = hs_now_ms();
+    fprintf(stderr, "loaded in %lld ms; DBSIZE %lld after %lld ms more\n", loaded - t0, size,
+            done - loaded);
+    assert_true(size >= 0 && size <= target);
+    long long expired = info_field(c, "stats", "expired_keys") - before;
+    assert_true(expired >= NVOLATILE - NVOLATILE / 100);
+    assert_true(expired <= NVOLATILE);
+    /* The keys without a TTL are all still there. */
+    assert_true(int_cmd(c, "DBSIZE") >= NPERSISTENT);
+    assert_int_equal(int_cmd(c, "EXISTS keep:0 keep:50 keep:99"), 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_active_expiry_removes_99_percent, setup, hs_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
