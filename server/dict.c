@@ -443,7 +443,11 @@ size_t dict_collect_marked(struct dict *d, unsigned long long *cursor, uint32_t 
     if (total == 0 || max == 0)
         return 0;
     size_t c = *cursor < total ? (size_t)*cursor : 0, n = 0;
-    for (int work = 0; work < 4096 && n < max; work++) {
+    /* At most one lap per call: on a small table the cursor would otherwise
+     * wrap and collect the same entries twice, and a caller that deletes
+     * what it collected would then touch freed entries. */
+    size_t lap = 0;
+    for (int work = 0; work < 4096 && n < max && lap < total; work++) {
         size_t w = c >> 6;
         uint64_t word = 0;
         if (c < d->size[0])
@@ -452,12 +456,17 @@ size_t dict_collect_marked(struct dict *d, unsigned long long *cursor, uint32_t 
             word |= d->mark[1][w];
         word &= ~0ULL << (c & 63);
         if (!word) {
+            lap += ((w + 1) << 6) - c;
             c = (w + 1) << 6;
             if (c >= total)
                 c = 0;
             continue;
         }
-        c = (w << 6) + (size_t)__builtin_ctzll(word);
+        size_t next = (w << 6) + (size_t)__builtin_ctzll(word);
+        lap += next - c;
+        c = next;
+        if (lap >= total)
+            break;
         /* Both tables' bucket c are taken together or not at all, so a
          * bucket is never collected twice across calls. */
         size_t cnt = 0;
@@ -476,6 +485,7 @@ size_t dict_collect_marked(struct dict *d, unsigned long long *cursor, uint32_t 
                 if (entry_marked(d, h))
                     out[n++] = h;
         }
+        lap++;
         if (++c >= total)
             c = 0;
     }

@@ -523,6 +523,32 @@ static void test_dict_replace_and_marks(void **state)
     dict_destroy(&d);
 }
 
+/* Regression: on a table smaller than one call's walk, the collector used to
+ * wrap around and return the same entries again in the same call, so active
+ * expiry freed an entry and then read it (ASan: use-after-poison). */
+static void test_dict_collect_marked_small_table_no_duplicates(void **state)
+{
+    (void)state;
+    struct dict d;
+    dict_init(&d, &ttype);
+    uint32_t hs[3];
+    for (long i = 0; i < 3; i++)
+        hs[i] = add_key(&d, "s", i, 1);
+    for (long i = 3; i < 6; i++)
+        add_key(&d, "s", i, 0);
+    unsigned long long cur = 0;
+    size_t buckets = 0;
+    uint32_t out[16];
+    size_t n = dict_collect_marked(&d, &cur, out, 16, &buckets);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            assert_true(out[i] != out[j]);
+    for (size_t i = 0; i < n; i++)
+        assert_true(out[i] == hs[0] || out[i] == hs[1] || out[i] == hs[2]);
+    dict_destroy(&d);
+}
+
 static void test_dict_random(void **state)
 {
     (void)state;
@@ -557,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_dict_scan_plain),
         cmocka_unit_test(test_dict_binary_and_long_keys),
         cmocka_unit_test(test_dict_replace_and_marks),
+        cmocka_unit_test(test_dict_collect_marked_small_table_no_duplicates),
         cmocka_unit_test(test_dict_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
