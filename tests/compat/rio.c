@@ -451,7 +451,7 @@ void rconn_close(struct rconn *c)
         close(c->fd);
     c->fd = -1;
     c->eof = 0;
-    rbuf_clear(&c->in);
+    rbuf_free(&c->in); /* the connection may not be reused: give the memory back */
 }
 
 int rconn_send(struct rconn *c, const char *p, size_t n)

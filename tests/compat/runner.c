@@ -264,7 +264,8 @@ static int run_scan(struct runner *r, struct rargv *a, struct rbuf *out)
     for (size_t i = 0; i < nsp; i++)
         sp[i].p = all.p + (uintptr_t)sp[i].p;
     size_t unit = pairs ? 2 : 1, nunits = nsp / unit;
-    qsort(sp, nunits, unit * sizeof(*sp), pairs ? pair_qcmp : span_qcmp);
+    if (nunits > 1) /* qsort(NULL, 0, ...) is undefined behaviour */
+        qsort(sp, nunits, unit * sizeof(*sp), pairs ? pair_qcmp : span_qcmp);
     struct rbuf body = {0};
     size_t uniq = 0;
     for (size_t i = 0; i < nunits; i++) {
