@@ -45,8 +45,8 @@ static inline void sipround(uint64_t v[4])
 
 /* SipHash-c-d of in[0..len). The round counts are compile-time constants at
  * both call sites, so the compiler unrolls the loops. */
-static inline __attribute__((always_inline)) uint64_t siphash_cd(const uint8_t *in, size_t len, const uint8_t key[16], int c,
-                                  int d)
+static inline __attribute__((always_inline)) uint64_t
+siphash_cd(const uint8_t *in, size_t len, const uint8_t key[16], int c, int d)
 {
     uint64_t k0 = load_le64(key), k1 = load_le64(key + 8);
     uint64_t v[4] = {k0 ^ 0x736f6d6570736575ULL, k1 ^ 0x646f72616e646f6dULL,
