@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "block.h"
 #include "cmd.h"
 #include "db.h"
 #include "mem.h"
@@ -115,6 +116,7 @@ static void on_free(struct conn *conn)
 {
     struct client *c = (struct client *)conn;
     unlink_client(c);
+    block_client_gone(c);
     server.connected_clients--;
     resp_parser_free(&c->parser);
     mem_free(c->name);

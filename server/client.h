@@ -12,6 +12,7 @@
 #include "conn.h"
 #include "resp.h"
 
+struct block_state;
 struct cmd;
 struct db;
 
@@ -27,6 +28,7 @@ struct db;
 #define CLIENT_KILLED          (1u << 8)  /* CLIENT KILL chose it; close after this batch */
 #define CLIENT_IN_CMD          (1u << 9)  /* a command is executing */
 #define CLIENT_CLOSE_AFTER_CMD (1u << 10) /* close once this command has replied */
+#define CLIENT_UNBLOCK_ERR (1u << 11) /* CLIENT UNBLOCK ... ERROR: fail the held command */
 
 struct client {
     struct conn conn; /* must stay first: see conn.h */
@@ -52,6 +54,7 @@ struct client {
     uint64_t pause_seq;         /* when CLIENT PAUSE held it: resume order */
     struct client *next, *prev; /* the server's list of all clients */
     struct client *mon_next;    /* list of MONITOR clients */
+    struct block_state *blk;    /* non-NULL while blocked on keys (block.c) */
 };
 
 /* Create a client for an accepted fd and register it with the reactor.

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "block.h"
 #include "client.h"
 #include "latency.h"
 #include "mem.h"
@@ -200,12 +201,26 @@ int cmd_execute(struct client *c)
         return 1;
     }
 
+    if (c->flags & CLIENT_UNBLOCK_ERR) {
+        /* CLIENT UNBLOCK ... ERROR released this held command. */
+        c->flags &= ~CLIENT_UNBLOCK_ERR;
+        block_client_gone(c);
+        reply_error(c, "UNBLOCKED client unblocked via CLIENT UNBLOCK");
+        return 0;
+    }
+
     long long errors_before = reply_error_total();
     long long start = util_mono_us();
     c->flags |= CLIENT_IN_CMD;
     cmd->proc(c);
     c->flags &= ~CLIENT_IN_CMD;
     long long dur = util_mono_us() - start;
+    if (block_after_command(c)) {
+        /* Blocked: hold the command unconsumed; it runs again when a key it
+         * waits on is signalled or its timeout fires (block.c). */
+        conn_pause_reading(&c->conn);
+        return 1;
+    }
 
     cmd->calls++;
     cmd->usec += dur;
@@ -227,5 +242,7 @@ int cmd_execute(struct client *c)
         latency_add_sample((cmd->flags & CMD_FAST) ? "fast-command" : "command", dur / 1000);
     if (server.monitors && !(cmd->flags & (CMD_SKIP_MONITOR | CMD_ADMIN)))
         monitor_feed(c);
+    if (block_have_ready())
+        block_serve_ready();
     return 0;
 }

@@ -52,6 +52,8 @@ static void update_interest(struct conn *c)
     unsigned m = 0;
     if (!(c->flags & CONN_READ_PAUSED) && !(c->flags & CONN_CLOSE_AFTER_REPLY))
         m |= EV_READ;
+    else if (c->flags & CONN_READ_PAUSED)
+        m |= EV_HANGUP; /* a held client that hangs up is freed at once */
     if (c->osent < c->olen && !(c->flags & CONN_PENDING_WRITE))
         m |= EV_WRITE;
     if (ev_io_mod(c->loop, &c->io, m) == -1)

@@ -84,6 +84,8 @@ static uint32_t to_epoll(unsigned mask)
         e |= EPOLLIN | EPOLLRDHUP;
     if (mask & EV_WRITE)
         e |= EPOLLOUT;
+    if (mask & EV_HANGUP)
+        e |= EPOLLRDHUP;
     return e;
 }
 

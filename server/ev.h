@@ -29,6 +29,9 @@ typedef void ev_hook_cb(struct ev_loop *loop, void *arg);
 #define EV_READ  1u
 #define EV_WRITE 2u
 #define EV_ERROR 4u /* EPOLLERR, EPOLLHUP or EPOLLRDHUP */
+/* Interest only: learn that the peer closed (EPOLLRDHUP) without reading,
+ * for connections whose input is on hold (blocked or paused clients). */
+#define EV_HANGUP 8u
 
 struct ev_io {
     int fd;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "block.h"
 #include "client.h"
 #include "cmd.h"
 #include "cmd_procs.h"
@@ -192,6 +193,8 @@ static size_t client_info_line(struct client *k, char *buf)
     char flags[16], *f = flags;
     if (k->flags & CLIENT_MONITOR)
         *f++ = 'O';
+    if (block_is_blocked(k))
+        *f++ = 'b';
     if (k->conn.flags & CONN_CLOSE_AFTER_REPLY)
         *f++ = 'c';
     if (k->flags & CLIENT_KILLED)
@@ -581,4 +584,29 @@ void cmd_client_trackinginfo(struct client *c)
 void cmd_client_getredir(struct client *c)
 {
     reply_int(c, -1);
+}
+
+/* CLIENT UNBLOCK id [TIMEOUT|ERROR]: release a client blocked on keys, as
+ * if its timeout expired (the default) or with an -UNBLOCKED error. */
+void cmd_client_unblock(struct client *c)
+{
+    long long id;
+    int as_error = 0;
+    if (!util_str2ll(c->argv[2].ptr, c->argv[2].len, &id)) {
+        reply_error_not_int(c);
+        return;
+    }
+    if (c->argc == 4) {
+        if (arg_is(c, 3, "ERROR"))
+            as_error = 1;
+        else if (!arg_is(c, 3, "TIMEOUT")) {
+            reply_error(c, "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+            return;
+        }
+    } else if (c->argc > 4) {
+        reply_errorf(c, "ERR unknown subcommand or wrong number of arguments for 'unblock'. Try CLIENT HELP.");
+        return;
+    }
+    struct client *target = id > 0 ? client_by_id((uint64_t)id) : NULL;
+    reply_int(c, target && target != c && block_unblock(target, as_error) ? 1 : 0);
 }

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "block.h"
 #include "client.h"
 #include "cmd.h"
 #include "cmd_procs.h"
@@ -98,8 +99,8 @@ static void info_clients(struct text *t)
     tprintf(t,
             "connected_clients:%d\r\ncluster_connections:0\r\nmaxclients:%d\r\n"
             "client_recent_max_input_buffer:0\r\nclient_recent_max_output_buffer:0\r\n"
-            "blocked_clients:0\r\ntracking_clients:0\r\nclients_in_timeout_table:0\r\n",
-            server.connected_clients, server.maxclients);
+            "blocked_clients:%zu\r\ntracking_clients:0\r\nclients_in_timeout_table:%zu\r\n",
+            server.connected_clients, server.maxclients, block_count(), block_count_with_timeout());
 }
 
 static void info_memory(struct text *t)

@@ -1,0 +1,320 @@
+/* block: see block.h.
+ *
+ * Data: every key somebody waits on has a struct bkey (found through a small
+ * chained hash table keyed by database and key, with the process's keyed
+ * SipHash so clients cannot force collisions) holding a FIFO of waiters. A
+ * blocked client has a struct block_state listing its waiters (one per
+ * distinct key), its timer and its flags. Signalling a key puts its bkey on
+ * the ready list once; serving walks that list.
+ *
+ * Invariants: a bkey exists only while it has waiters or is being served
+ * (busy); a waiter is on exactly one bkey's FIFO; c->blk is non-NULL exactly
+ * while c is blocked.
+ */
+#include "block.h"
+
+#include <string.h>
+
+#include "client.h"
+#include "db.h"
+#include "dict.h"
+#include "ev.h"
+#include "mem.h"
+#include "server.h"
+
+struct bkey;
+
+struct waiter {
+    uint64_t seq; /* unique: tells a served waiter from its successor */
+    struct client *c;
+    struct bkey *k;
+    struct waiter *prev, *next; /* FIFO of k */
+};
+
+struct bkey {
+    struct bkey *hnext; /* hash chain */
+    struct bkey *rnext; /* ready list */
+    const struct db *db;
+    uint64_t hash;
+    struct waiter *head, *tail;
+    int ready, busy;
+    size_t klen;
+    char key[];
+};
+
+struct block_state {
+    struct waiter *w;
+    int nw;
+    long long timer; /* 0 if none */
+    int timed_out;   /* the re-run is for the timeout */
+    int blocked_again; /* the handler called block_on_keys in this run */
+};
+
+static struct bkey **table;
+static size_t table_size; /* power of two, or 0 */
+static size_t nkeys_total;
+static struct bkey *ready_head, *ready_tail;
+static size_t nblocked, nwith_timeout;
+static int serving;
+static uint64_t next_seq = 1;
+
+static uint64_t key_hash(const struct db *db, const char *key, size_t klen)
+{
+    return dict_hash(key, klen) ^ (uint64_t)(uintptr_t)db * 0x9E3779B97F4A7C15ULL;
+}
+
+static struct bkey **slot(const struct db *db, const char *key, size_t klen, uint64_t h)
+{
+    struct bkey **pp = &table[h & (table_size - 1)];
+    while (*pp && !((*pp)->db == db && (*pp)->klen == klen && (*pp)->hash == h &&
+                    memcmp((*pp)->key, key, klen) == 0))
+        pp = &(*pp)->hnext;
+    return pp;
+}
+
+/* Grow the table when it is as full as it is long. O(n), amortised O(1). */
+static void maybe_grow(void)
+{
+    if (nkeys_total < table_size)
+        return;
+    size_t nsize = table_size ? table_size * 2 : 64;
+    struct bkey **nt = mem_calloc(nsize, sizeof(*nt));
+    for (size_t i = 0; i < table_size; i++) {
+        struct bkey *k = table[i];
+        while (k) {
+            struct bkey *next = k->hnext;
+            k->hnext = nt[k->hash & (nsize - 1)];
+            nt[k->hash & (nsize - 1)] = k;
+            k = next;
+        }
+    }
+    mem_free(table);
+    table = nt;
+    table_size = nsize;
+}
+
+static struct bkey *bkey_get(const struct db *db, const char *key, size_t klen, int create)
+{
+    if (!table_size) {
+        if (!create)
+            return NULL;
+        maybe_grow();
+    }
+    uint64_t h = key_hash(db, key, klen);
+    struct bkey **pp = slot(db, key, klen, h);
+    if (*pp || !create)
+        return *pp;
+    struct bkey *k = mem_calloc(1, sizeof(*k) + klen);
+    k->db = db;
+    k->hash = h;
+    k->klen = klen;
+    memcpy(k->key, key, klen);
+    *pp = k;
+    nkeys_total++;
+    maybe_grow();
+    return k;
+}
+
+/* Free k if nobody waits on it and nobody is walking it. */
+static void bkey_release(struct bkey *k)
+{
+    if (k->head || k->busy || k->ready)
+        return;
+    struct bkey **pp = slot(k->db, k->key, k->klen, k->hash);
+    *pp = k->hnext;
+    nkeys_total--;
+    mem_free(k);
+}
+
+/* Drop every registration of c (it was served, timed out, or left). */
+static void unregister(struct client *c)
+{
+    struct block_state *b = c->blk;
+    if (!b)
+        return;
+    for (int i = 0; i < b->nw; i++) {
+        struct waiter *w = &b->w[i];
+        struct bkey *k = w->k;
+        if (w->prev)
+            w->prev->next = w->next;
+        else
+            k->head = w->next;
+        if (w->next)
+            w->next->prev = w->prev;
+        else
+            k->tail = w->prev;
+        bkey_release(k);
+    }
+    if (b->timer) {
+        ev_timer_del(server.loop, b->timer);
+        nwith_timeout--;
+    }
+    mem_free(b->w);
+    mem_free(b);
+    c->blk = NULL;
+    nblocked--;
+}
+
+/* Run c's held command again (it is still first in its query buffer). */
+static void rerun(struct client *c)
+{
+    if (c->conn.flags & CONN_CLOSING) {
+        unregister(c);
+        return;
+    }
+    client_resume(c);
+}
+
+static long long on_timeout(struct ev_loop *loop, long long id, void *arg)
+{
+    (void)loop;
+    (void)id;
+    struct client *c = arg;
+    if (c->blk) {
+        c->blk->timer = 0;
+        nwith_timeout--;
+        c->blk->timed_out = 1;
+        rerun(c);
+    }
+    return -1;
+}
+
+void block_on_keys(struct client *c, const struct resp_arg *keys, int nkeys, long long timeout_ms)
+{
+    if (c->blk) {
+        /* Re-run and still nothing: keep the place in line and the deadline. */
+        c->blk->blocked_again = 1;
+        c->blk->timed_out = 0;
+        return;
+    }
+    struct block_state *b = mem_calloc(1, sizeof(*b));
+    b->w = mem_calloc((size_t)nkeys, sizeof(*b->w));
+    for (int i = 0; i < nkeys; i++) {
+        struct bkey *k = bkey_get(c->db, keys[i].ptr, keys[i].len, 1);
+        int dup = 0;
+        for (int j = 0; j < b->nw; j++)
+            dup |= b->w[j].k == k;
+        if (dup)
+            continue;
+        struct waiter *w = &b->w[b->nw++];
+        w->seq = next_seq++;
+        w->c = c;
+        w->k = k;
+        w->prev = k->tail;
+        if (k->tail)
+            k->tail->next = w;
+        else
+            k->head = w;
+        k->tail = w;
+    }
+    if (timeout_ms > 0) {
+        b->timer = ev_timer_add(server.loop, timeout_ms, on_timeout, c);
+        nwith_timeout++;
+    }
+    b->blocked_again = 1;
+    c->blk = b;
+    nblocked++;
+}
+
+int block_timed_out(const struct client *c)
+{
+    return c->blk && c->blk->timed_out;
+}
+
+int block_is_blocked(const struct client *c)
+{
+    return c->blk != NULL;
+}
+
+int block_after_command(struct client *c)
+{
+    if (!c->blk)
+        return 0;
+    if (c->blk->blocked_again) {
+        c->blk->blocked_again = 0;
+        return 1;
+    }
+    unregister(c);
+    return 0;
+}
+
+void block_signal_key(struct db *db, const char *key, size_t klen)
+{
+    struct bkey *k = bkey_get(db, key, klen, 0);
+    if (!k || k->ready || !k->head)
+        return;
+    k->ready = 1;
+    k->rnext = NULL;
+    if (ready_tail)
+        ready_tail->rnext = k;
+    else
+        ready_head = k;
+    ready_tail = k;
+}
+
+int block_have_ready(void)
+{
+    return ready_head != NULL;
+}
+
+/* Offer key k to its waiters in arrival order until one of them finds
+ * nothing (the key is drained for now). */
+static void serve_key(struct bkey *k)
+{
+    k->busy++;
+    while (k->head) {
+        uint64_t seq = k->head->seq;
+        rerun(k->head->c);
+        /* The same waiter still first: it found nothing, so the key has
+         * nothing left for now. Otherwise it was served (or dropped) and
+         * left the FIFO, possibly blocking anew at the back. */
+        if (k->head && k->head->seq == seq)
+            break;
+    }
+    k->busy--;
+    bkey_release(k);
+}
+
+void block_serve_ready(void)
+{
+    if (serving)
+        return;
+    serving = 1;
+    while (ready_head) {
+        struct bkey *k = ready_head;
+        ready_head = k->rnext;
+        if (!ready_head)
+            ready_tail = NULL;
+        k->ready = 0;
+        serve_key(k);
+    }
+    serving = 0;
+}
+
+int block_unblock(struct client *c, int as_error)
+{
+    if (!c->blk)
+        return 0;
+    if (as_error) {
+        c->flags |= CLIENT_UNBLOCK_ERR;
+    } else {
+        c->blk->timed_out = 1;
+    }
+    rerun(c);
+    return 1;
+}
+
+void block_client_gone(struct client *c)
+{
+    unregister(c);
+}
+
+size_t block_count(void)
+{
+    return nblocked;
+}
+
+size_t block_count_with_timeout(void)
+{
+    return nwith_timeout;
+}
