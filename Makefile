@@ -27,6 +27,10 @@ UNIT_DEPS_ev     := ev mem
 UNIT_DEPS_config := config config_table config_load config_rewrite mem
 UNIT_DEPS_cmd    := cmd_table cmd_keys cmd_info util mem glob
 UNIT_DEPS_keys   := t_keys t_expire t_scan t_object db kv dict slab mem util siphash glob
+UNIT_DEPS_lp     := lp util mem
+UNIT_DEPS_sdict  := sdict dict slab mem util siphash
+UNIT_DEPS_intset := intset mem util
+UNIT_DEPS_skiplist := skiplist mem
 
 # Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
 INTEG_BINS := $(patsubst tests/integration/itest_%.c,$(B)/tests/itest_%,$(sort $(wildcard tests/integration/itest_*.c)))

@@ -22,11 +22,11 @@ struct sdict;
 struct sdict_entry {
     struct sdict_entry *next;
     uint64_t hash;
-    char *val;       /* string value, or NULL (mem_alloc'd, owned) */
+    char *val; /* string value, or NULL (mem_alloc'd, owned) */
     size_t vlen;
-    double score;    /* for sorted sets */
+    double score; /* for sorted sets */
     size_t klen;
-    char key[];      /* the key bytes, NUL-terminated for convenience */
+    char key[]; /* the key bytes, NUL-terminated for convenience */
 };
 
 struct sdict *sdict_new(void);

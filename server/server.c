@@ -29,6 +29,7 @@
 #include "t_list.h"
 #include "t_set.h"
 #include "t_zset.h"
+#include "t_hash.h"
 #include "util.h"
 
 struct server server;
@@ -449,6 +450,7 @@ int server_init(void)
     t_list_init();
     t_set_init();
     t_zset_init();
+    t_hash_init();
     apply_conn_limits(NULL);
     config_set_apply_hook("client-query-buffer-limit", apply_conn_limits);
     config_set_apply_hook("client-output-buffer-limit", apply_conn_limits);

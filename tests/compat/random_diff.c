@@ -6,7 +6,7 @@
  * the seed, and it prints the commands leading up to the mismatch.
  *
  * Usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first F]
- *                    [--group strings|keys|all]
+ *                    [--group strings|keys|sets|hashes|all]
  * Prints "random_diff: N passed, M failed" (one test per seed).
  *
  * The stream avoids what is nondeterministic by nature: relative TTLs are
@@ -402,6 +402,198 @@ static void gen_keys(struct rargv *a)
     }
 }
 
+/* Set commands on a few keys, members drawn from a pool that mixes
+ * canonical integers (intset) with strings and near-integers (hashtable),
+ * and a small set-max-intset-entries at times so conversions happen. Only
+ * deterministic forms of SPOP/SRANDMEMBER (a count >= the set size). */
+static void set_member(struct rargv *a)
+{
+    static const char *const pool[] = {"0", "1", "2", "3", "5", "-1", "100",
+                                       "9223372036854775807", "a", "b", "c", "abc",
+                                       "007", "-0", "1.5", "", "a\x00z"};
+    const char *m = pool[pick((int)(sizeof(pool) / sizeof(pool[0])))];
+    arg(a, m, m[0] == 'a' && m[1] == '\0' ? 3 : strlen(m));
+}
+
+static void gen_set(struct rargv *a)
+{
+    static const char *const store[] = {"SINTERSTORE", "SUNIONSTORE", "SDIFFSTORE"};
+    static const char *const algebra[] = {"SINTER", "SUNION", "SDIFF", "SMEMBERS"};
+    int r = pick(20);
+    switch (r) {
+    case 1:
+        args(a, "SREM");
+        key(a);
+        for (int i = pick(3); i >= 0; i--)
+            set_member(a);
+        break;
+    case 2:
+        args(a, pick(2) ? "SCARD" : "OBJECT");
+        if (a->n && a->v[0].len == 6)
+            args(a, "ENCODING");
+        key(a);
+        break;
+    case 3:
+        args(a, pick(2) ? "SISMEMBER" : "SMISMEMBER");
+        key(a);
+        for (int i = a->v[0].len == 9 ? 0 : pick(3); i >= 0; i--)
+            set_member(a);
+        break;
+    case 4:
+    case 5:
+        args(a, algebra[pick(4)]);
+        key(a);
+        if (a->v[0].len != 8)
+            for (int i = pick(3); i > 0; i--)
+                key(a);
+        break;
+    case 6:
+        args(a, store[pick(3)]);
+        for (int i = 1 + pick(3); i >= 0; i--)
+            key(a);
+        break;
+    case 7: {
+        int n = 1 + pick(3);
+        args(a, "SINTERCARD");
+        num(a, n, n);
+        for (int i = 0; i < n; i++)
+            key(a);
+        if (pick(2)) {
+            args(a, "LIMIT");
+            num(a, 0, 3);
+        }
+        break;
+    }
+    case 8:
+        args(a, "SMOVE");
+        key(a);
+        key(a);
+        set_member(a);
+        break;
+    case 9:
+        args(a, pick(4) ? "SRANDMEMBER" : "SPOP");
+        key(a);
+        args(a, pick(4) ? "100" : "0");
+        break;
+    case 10:
+        args(a, "CONFIG");
+        args(a, "SET");
+        args(a, "set-max-intset-entries");
+        args(a, pick(2) ? "3" : "512");
+        break;
+    case 11:
+        if (pick(4) == 0) {
+            args(a, "SET");
+            key(a);
+            value(a);
+            break;
+        }
+        /* fall through */
+    default:
+        args(a, "SADD");
+        key(a);
+        for (int i = pick(5); i >= 0; i--)
+            set_member(a);
+        break;
+    }
+}
+
+/* Hash commands on a few keys: fields from a small pool (one longer than
+ * hash-max-listpack-value), values from values[] (one long enough to force
+ * a table), and a small hash-max-listpack-entries at times so conversions
+ * happen. Whole-hash replies are compared sorted (table order differs);
+ * HRANDFIELD only with a count covering the hash. */
+static void hash_field(struct rargv *a)
+{
+    static const char *const pool[] = {
+        "f0", "f1", "f2", "f3", "f4", "1", "-7", "007", "", "a\x00z",
+        "a-field-name-that-is-longer-than-sixty-four-bytes-xxxxxxxxxxxxxxxxxxxxxx"};
+    const char *f = pool[pick((int)(sizeof(pool) / sizeof(pool[0])))];
+    arg(a, f, f[0] == 'a' && f[1] == '\0' ? 3 : strlen(f));
+}
+
+static void gen_hash(struct rargv *a)
+{
+    static const char *const whole[] = {"HGETALL", "HKEYS", "HVALS"};
+    switch (pick(20)) {
+    case 1:
+    case 2:
+        args(a, "HDEL");
+        key(a);
+        for (int i = pick(3); i >= 0; i--)
+            hash_field(a);
+        break;
+    case 3:
+        args(a, pick(2) ? "HGET" : (pick(2) ? "HEXISTS" : "HSTRLEN"));
+        key(a);
+        hash_field(a);
+        break;
+    case 4:
+        args(a, "HMGET");
+        key(a);
+        for (int i = pick(3); i >= 0; i--)
+            hash_field(a);
+        break;
+    case 5:
+        args(a, pick(2) ? "HLEN" : "OBJECT");
+        if (a->v[0].len == 6)
+            args(a, "ENCODING");
+        key(a);
+        break;
+    case 6:
+        args(a, whole[pick(3)]);
+        key(a);
+        break;
+    case 7:
+        args(a, "HINCRBY");
+        key(a);
+        hash_field(a);
+        integer(a);
+        break;
+    case 8:
+        args(a, "HINCRBYFLOAT");
+        key(a);
+        hash_field(a);
+        value(a);
+        break;
+    case 9:
+        args(a, "HSETNX");
+        key(a);
+        hash_field(a);
+        value(a);
+        break;
+    case 10:
+        args(a, "HRANDFIELD");
+        key(a);
+        args(a, pick(3) ? "100" : "0");
+        if (pick(2))
+            args(a, "WITHVALUES");
+        break;
+    case 11:
+        args(a, "CONFIG");
+        args(a, "SET");
+        args(a, "hash-max-listpack-entries");
+        args(a, pick(2) ? "3" : "512");
+        break;
+    case 12:
+        if (pick(4) == 0) {
+            args(a, "SET");
+            key(a);
+            value(a);
+            break;
+        }
+        /* fall through */
+    default:
+        args(a, pick(4) ? "HSET" : "HMSET");
+        key(a);
+        for (int i = pick(3); i >= 0; i--) {
+            hash_field(a);
+            value(a);
+        }
+        break;
+    }
+}
+
 /* Sort the children of an array reply (KEYS) so order does not matter. */
 static int cmp_child(const void *x, const void *y)
 {
@@ -470,6 +662,10 @@ static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, in
             args(&a, "FLUSHALL");
         else if (group == 0)
             gen_string(&a);
+        else if (group == 2)
+            gen_set(&a);
+        else if (group == 3)
+            gen_hash(&a);
         else
             gen_keys(&a);
         struct rbuf req = {0}, ra = {0}, rb = {0};
@@ -482,7 +678,10 @@ static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, in
             fprintf(stderr, "random_diff seed %llu op %d: connection failed\n", seed, i);
             failed = 1;
         } else {
-            if (is_cmd(&a, "KEYS")) {
+            if (is_cmd(&a, "KEYS") || is_cmd(&a, "SMEMBERS") || is_cmd(&a, "SINTER") ||
+                is_cmd(&a, "SUNION") || is_cmd(&a, "SDIFF") || is_cmd(&a, "SPOP") ||
+                is_cmd(&a, "SRANDMEMBER") || is_cmd(&a, "HGETALL") || is_cmd(&a, "HKEYS") ||
+                is_cmd(&a, "HVALS") || is_cmd(&a, "HRANDFIELD")) {
                 normalize(&ra);
                 normalize(&rb);
             }
@@ -539,13 +738,14 @@ int main(int argc, char **argv)
     }
     if (!port_a || !port_b) {
         fprintf(stderr, "usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first "
-                        "F] [--group strings|keys|all]\n");
+                        "F] [--group strings|keys|sets|hashes|all]\n");
         return 2;
     }
     int passed = 0, failed = 0;
     for (int s = first; s < first + seeds; s++) {
-        for (int g = 0; g < 2; g++) {
-            if ((g == 0 && !strcmp(group, "keys")) || (g == 1 && !strcmp(group, "strings")))
+        static const char *const gname[] = {"strings", "keys", "sets", "hashes"};
+        for (int g = 0; g < 4; g++) {
+            if (strcmp(group, "all") && strcmp(group, gname[g]))
                 continue;
             int r = run_seed(port_a, port_b, (unsigned long long)s, ops, g);
             if (r < 0)
