@@ -1,0 +1,303 @@
+/* skiplist: ordered (score, member) index with spans; see skiplist.h.
+ *
+ * Levels are drawn with p = 1/4 (expected 1.33 links per node), capped at
+ * SL_MAXLEVEL, which is plenty for 2^64 elements.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "skiplist.h"
+
+static struct sl_node *node_new(int level, double score, const char *ele, size_t len)
+{
+    struct sl_node *n = mem_calloc(1, sizeof(*n) + (size_t)level * sizeof(struct sl_level));
+    n->score = score;
+    n->ele = ele ? mem_strndup(ele, len) : NULL;
+    n->len = len;
+    return n;
+}
+
+static void node_free(struct sl_node *n)
+{
+    mem_free(n->ele);
+    mem_free(n);
+}
+
+struct skiplist *sl_create(void)
+{
+    struct skiplist *sl = mem_calloc(1, sizeof(*sl));
+    sl->level = 1;
+    sl->head = node_new(SL_MAXLEVEL, 0, NULL, 0);
+    return sl;
+}
+
+void sl_free(struct skiplist *sl)
+{
+    struct sl_node *n = sl->head->lv[0].fwd;
+    while (n) {
+        struct sl_node *next = n->lv[0].fwd;
+        node_free(n);
+        n = next;
+    }
+    node_free(sl->head);
+    mem_free(sl);
+}
+
+size_t sl_mem(const struct skiplist *sl)
+{
+    size_t total = mem_size(sl) + mem_size(sl->head);
+    for (struct sl_node *n = sl->head->lv[0].fwd; n; n = n->lv[0].fwd)
+        total += mem_size(n) + mem_size(n->ele);
+    return total;
+}
+
+int sl_cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t m = alen < blen ? alen : blen;
+    int r = m ? memcmp(a, b, m) : 0;
+    if (r)
+        return r;
+    return alen < blen ? -1 : (alen > blen ? 1 : 0);
+}
+
+/* Does node n sort before (score, ele)? */
+static int before(const struct sl_node *n, double score, const char *ele, size_t len)
+{
+    return n->score < score ||
+           (n->score == score && sl_cmp_bytes(n->ele, n->len, ele, len) < 0);
+}
+
+static int random_level(void)
+{
+    int level = 1;
+    while (level < SL_MAXLEVEL && (random() & 0xFFFF) < (0xFFFF / 4))
+        level++;
+    return level;
+}
+
+/* Insert: find the predecessor at each level (and its rank), splice the new
+ * node in and fix the spans. O(log n) expected. */
+struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, size_t len)
+{
+    struct sl_node *update[SL_MAXLEVEL], *x = sl->head;
+    unsigned long rank[SL_MAXLEVEL];
+    for (int i = sl->level - 1; i >= 0; i--) {
+        rank[i] = i == sl->level - 1 ? 0 : rank[i + 1];
+        while (x->lv[i].fwd && before(x->lv[i].fwd, score, ele, len)) {
+            rank[i] += x->lv[i].span;
+            x = x->lv[i].fwd;
+        }
+        update[i] = x;
+    }
+    int level = random_level();
+    if (level > sl->level) {
+        for (int i = sl->level; i < level; i++) {
+            rank[i] = 0;
+            update[i] = sl->head;
+            update[i]->lv[i].span = sl->length;
+        }
+        sl->level = level;
+    }
+    x = node_new(level, score, ele, len);
+    for (int i = 0; i < level; i++) {
+        x->lv[i].fwd = update[i]->lv[i].fwd;
+        update[i]->lv[i].fwd = x;
+        x->lv[i].span = update[i]->lv[i].span - (rank[0] - rank[i]);
+        update[i]->lv[i].span = (rank[0] - rank[i]) + 1;
+    }
+    for (int i = level; i < sl->level; i++)
+        update[i]->lv[i].span++;
+    x->back = update[0] == sl->head ? NULL : update[0];
+    if (x->lv[0].fwd)
+        x->lv[0].fwd->back = x;
+    else
+        sl->tail = x;
+    sl->length++;
+    return x;
+}
+
+/* Unlink x given its predecessors at every level; does not free it. */
+static void unlink_node(struct skiplist *sl, struct sl_node *x, struct sl_node **update)
+{
+    for (int i = 0; i < sl->level; i++) {
+        if (update[i]->lv[i].fwd == x) {
+            update[i]->lv[i].span += x->lv[i].span - 1;
+            update[i]->lv[i].fwd = x->lv[i].fwd;
+        } else {
+            update[i]->lv[i].span--;
+        }
+    }
+    if (x->lv[0].fwd)
+        x->lv[0].fwd->back = x->back;
+    else
+        sl->tail = x->back;
+    while (sl->level > 1 && sl->head->lv[sl->level - 1].fwd == NULL)
+        sl->level--;
+    sl->length--;
+}
+
+/* Find (score, ele) and the predecessors; returns the node or NULL. */
+static struct sl_node *find(struct skiplist *sl, double score, const char *ele, size_t len,
+                            struct sl_node **update)
+{
+    struct sl_node *x = sl->head;
+    for (int i = sl->level - 1; i >= 0; i--) {
+        while (x->lv[i].fwd && before(x->lv[i].fwd, score, ele, len))
+            x = x->lv[i].fwd;
+        update[i] = x;
+    }
+    x = x->lv[0].fwd;
+    if (x && x->score == score && sl_cmp_bytes(x->ele, x->len, ele, len) == 0)
+        return x;
+    return NULL;
+}
+
+int sl_delete(struct skiplist *sl, double score, const char *ele, size_t len)
+{
+    struct sl_node *update[SL_MAXLEVEL];
+    struct sl_node *x = find(sl, score, ele, len, update);
+    if (!x)
+        return 0;
+    unlink_node(sl, x, update);
+    node_free(x);
+    return 1;
+}
+
+/* Update a score: in place when the order is unchanged, else remove and
+ * re-insert. O(log n). */
+struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size_t len,
+                          double score)
+{
+    struct sl_node *update[SL_MAXLEVEL];
+    struct sl_node *x = find(sl, cur, ele, len, update);
+    if (!x)
+        return NULL;
+    int prev_ok = x->back == NULL || x->back->score < score ||
+                  (x->back->score == score && sl_cmp_bytes(x->back->ele, x->back->len, ele, len) < 0);
+    struct sl_node *nx = x->lv[0].fwd;
+    int next_ok = nx == NULL || nx->score > score ||
+                  (nx->score == score && sl_cmp_bytes(nx->ele, nx->len, ele, len) > 0);
+    if (prev_ok && next_ok) {
+        x->score = score;
+        return x;
+    }
+    unlink_node(sl, x, update);
+    node_free(x);
+    return sl_insert(sl, score, ele, len);
+}
+
+unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, size_t len)
+{
+    const struct sl_node *x = sl->head;
+    unsigned long rank = 0;
+    for (int i = sl->level - 1; i >= 0; i--) {
+        while (x->lv[i].fwd && (before(x->lv[i].fwd, score, ele, len) ||
+                                (x->lv[i].fwd->score == score &&
+                                 sl_cmp_bytes(x->lv[i].fwd->ele, x->lv[i].fwd->len, ele, len) == 0))) {
+            rank += x->lv[i].span;
+            x = x->lv[i].fwd;
+        }
+        if (x != sl->head && x->score == score && sl_cmp_bytes(x->ele, x->len, ele, len) == 0)
+            return rank;
+    }
+    return 0;
+}
+
+struct sl_node *sl_at_rank(const struct skiplist *sl, unsigned long rank)
+{
+    struct sl_node *x = sl->head;
+    unsigned long seen = 0;
+    if (rank == 0 || rank > sl->length)
+        return NULL;
+    for (int i = sl->level - 1; i >= 0; i--) {
+        while (x->lv[i].fwd && seen + x->lv[i].span <= rank) {
+            seen += x->lv[i].span;
+            x = x->lv[i].fwd;
+        }
+        if (seen == rank)
+            return x;
+    }
+    return NULL;
+}
+
+int sl_gte_min(double v, const struct sl_range *r)
+{
+    return r->minex ? v > r->min : v >= r->min;
+}
+
+int sl_lte_max(double v, const struct sl_range *r)
+{
+    return r->maxex ? v < r->max : v <= r->max;
+}
+
+int sl_lex_gte_min(const char *s, size_t len, const struct sl_lexrange *r)
+{
+    if (r->mininf == SL_LEX_MININF)
+        return 1;
+    if (r->mininf == SL_LEX_MAXINF)
+        return 0;
+    int c = sl_cmp_bytes(s, len, r->min, r->minlen);
+    return r->minex ? c > 0 : c >= 0;
+}
+
+int sl_lex_lte_max(const char *s, size_t len, const struct sl_lexrange *r)
+{
+    if (r->maxinf == SL_LEX_MAXINF)
+        return 1;
+    if (r->maxinf == SL_LEX_MININF)
+        return 0;
+    int c = sl_cmp_bytes(s, len, r->max, r->maxlen);
+    return r->maxex ? c < 0 : c <= 0;
+}
+
+/* Generic first/last search, with "in_min"/"in_max" predicates on a node. */
+typedef int (*node_pred)(const struct sl_node *n, const void *r);
+
+static int score_min(const struct sl_node *n, const void *r) { return sl_gte_min(n->score, r); }
+static int score_max(const struct sl_node *n, const void *r) { return sl_lte_max(n->score, r); }
+static int lex_min(const struct sl_node *n, const void *r) { return sl_lex_gte_min(n->ele, n->len, r); }
+static int lex_max(const struct sl_node *n, const void *r) { return sl_lex_lte_max(n->ele, n->len, r); }
+
+/* First node satisfying gte (monotone), then checked against lte. */
+static struct sl_node *first_where(const struct skiplist *sl, node_pred gte, node_pred lte,
+                                   const void *r)
+{
+    struct sl_node *x = sl->head;
+    for (int i = sl->level - 1; i >= 0; i--)
+        while (x->lv[i].fwd && !gte(x->lv[i].fwd, r))
+            x = x->lv[i].fwd;
+    x = x->lv[0].fwd;
+    return x && lte(x, r) ? x : NULL;
+}
+
+/* Last node satisfying lte (monotone), then checked against gte. */
+static struct sl_node *last_where(const struct skiplist *sl, node_pred gte, node_pred lte,
+                                  const void *r)
+{
+    struct sl_node *x = sl->head;
+    for (int i = sl->level - 1; i >= 0; i--)
+        while (x->lv[i].fwd && lte(x->lv[i].fwd, r))
+            x = x->lv[i].fwd;
+    return x != sl->head && gte(x, r) ? x : NULL;
+}
+
+struct sl_node *sl_first_in_range(const struct skiplist *sl, const struct sl_range *r)
+{
+    return first_where(sl, score_min, score_max, r);
+}
+
+struct sl_node *sl_last_in_range(const struct skiplist *sl, const struct sl_range *r)
+{
+    return last_where(sl, score_min, score_max, r);
+}
+
+struct sl_node *sl_first_in_lex(const struct skiplist *sl, const struct sl_lexrange *r)
+{
+    return first_where(sl, lex_min, lex_max, r);
+}
+
+struct sl_node *sl_last_in_lex(const struct skiplist *sl, const struct sl_lexrange *r)
+{
+    return last_where(sl, lex_min, lex_max, r);
+}

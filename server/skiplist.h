@@ -1,0 +1,82 @@
+/* skiplist: the ordered index of a sorted set's "skiplist" encoding.
+ *
+ * Nodes are ordered by (score, member bytes); each level link carries a span
+ * (how many level-0 steps it jumps), so rank lookups and "node at rank" are
+ * O(log n) expected. Level-0 nodes also link backwards for reverse walks.
+ *
+ * Invariants: no two nodes share a member (the caller, t_zset, checks its
+ * sdict first); scores are never NaN; head is a sentinel with
+ * SL_MAXLEVEL levels; tail is the last node or NULL.
+ * Must not know: the sdict, replies, the keyspace. Members are copied in.
+ */
+#ifndef TERN_SKIPLIST_H
+#define TERN_SKIPLIST_H
+
+#include <stddef.h>
+
+#define SL_MAXLEVEL 32
+
+struct sl_node {
+    char *ele; /* member bytes (owned, NUL-terminated) */
+    size_t len;
+    double score;
+    struct sl_node *back;
+    struct sl_level {
+        struct sl_node *fwd;
+        unsigned long span;
+    } lv[];
+};
+
+struct skiplist {
+    struct sl_node *head, *tail;
+    unsigned long length;
+    int level;
+};
+
+/* A score interval; minex/maxex make an end exclusive. */
+struct sl_range {
+    double min, max;
+    int minex, maxex;
+};
+
+/* A lexicographic interval. min/max point at bytes (borrowed) unless the end
+ * is -inf (SL_LEX_MININF) or +inf (SL_LEX_MAXINF). */
+enum { SL_LEX_BYTES = 0, SL_LEX_MININF = 1, SL_LEX_MAXINF = 2 };
+struct sl_lexrange {
+    const char *min, *max;
+    size_t minlen, maxlen;
+    int mininf, maxinf; /* SL_LEX_* kind of each end */
+    int minex, maxex;
+};
+
+struct skiplist *sl_create(void);
+void sl_free(struct skiplist *sl);
+/* Bytes used by nodes and member copies. O(n). */
+size_t sl_mem(const struct skiplist *sl);
+
+/* Insert a member that is not present. Returns its node. O(log n). */
+struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, size_t len);
+/* Delete the node (score, ele). Returns 1 if found. O(log n). */
+int sl_delete(struct skiplist *sl, double score, const char *ele, size_t len);
+/* Change a present member's score; returns its (maybe new) node. */
+struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size_t len,
+                          double score);
+/* 1-based rank of (score, ele), 0 if absent. O(log n). */
+unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, size_t len);
+/* Node at 1-based rank, NULL if out of range. O(log n). */
+struct sl_node *sl_at_rank(const struct skiplist *sl, unsigned long rank);
+/* First / last node inside the range, or NULL. O(log n). */
+struct sl_node *sl_first_in_range(const struct skiplist *sl, const struct sl_range *r);
+struct sl_node *sl_last_in_range(const struct skiplist *sl, const struct sl_range *r);
+struct sl_node *sl_first_in_lex(const struct skiplist *sl, const struct sl_lexrange *r);
+struct sl_node *sl_last_in_lex(const struct skiplist *sl, const struct sl_lexrange *r);
+
+/* Range tests on one value. */
+int sl_gte_min(double v, const struct sl_range *r);
+int sl_lte_max(double v, const struct sl_range *r);
+int sl_lex_gte_min(const char *s, size_t len, const struct sl_lexrange *r);
+int sl_lex_lte_max(const char *s, size_t len, const struct sl_lexrange *r);
+/* memcmp-then-length order of two byte strings (<0, 0, >0). */
+int sl_cmp_bytes(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif

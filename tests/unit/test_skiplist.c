@@ -1,0 +1,145 @@
+/* Unit tests for the skiplist (server/skiplist.c): order, spans (rank and
+ * node-at-rank), updates, deletes and range searches, checked against a
+ * plain sorted array model. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "skiplist.h"
+
+struct model {
+    double score;
+    char ele[16];
+};
+
+static int cmp_model(const void *a, const void *b)
+{
+    const struct model *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    return sl_cmp_bytes(x->ele, strlen(x->ele), y->ele, strlen(y->ele));
+}
+
+/* Check the whole list against the sorted model: order, back links, rank
+ * and node-at-rank for every element. */
+static void check(struct skiplist *sl, struct model *m, size_t n)
+{
+    qsort(m, n, sizeof(*m), cmp_model);
+    assert_int_equal(sl->length, n);
+    struct sl_node *x = sl->head->lv[0].fwd, *prev = NULL;
+    for (size_t i = 0; i < n; i++, x = x->lv[0].fwd) {
+        assert_non_null(x);
+        assert_true(x->score == m[i].score);
+        assert_string_equal(x->ele, m[i].ele);
+        assert_ptr_equal(x->back, prev);
+        assert_int_equal(sl_rank(sl, m[i].score, m[i].ele, strlen(m[i].ele)), i + 1);
+        assert_ptr_equal(sl_at_rank(sl, i + 1), x);
+        prev = x;
+    }
+    assert_null(x);
+    assert_ptr_equal(sl->tail, prev);
+    assert_null(sl_at_rank(sl, n + 1));
+    assert_null(sl_at_rank(sl, 0));
+}
+
+static void test_insert_rank_delete(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    static struct model m[N];
+    struct skiplist *sl = sl_create();
+    srandom(7);
+    for (int i = 0; i < N; i++) {
+        m[i].score = (double)(random() % 100); /* many ties: member order matters */
+        snprintf(m[i].ele, sizeof(m[i].ele), "e%d", i);
+        sl_insert(sl, m[i].score, m[i].ele, strlen(m[i].ele));
+    }
+    check(sl, m, N);
+    assert_int_equal(sl_rank(sl, 1000, "nope", 4), 0);
+    /* delete every third element */
+    size_t n = 0;
+    for (int i = 0; i < N; i++) {
+        if (i % 3 == 0)
+            assert_int_equal(sl_delete(sl, m[i].score, m[i].ele, strlen(m[i].ele)), 1);
+        else
+            m[n++] = m[i];
+    }
+    assert_int_equal(sl_delete(sl, -1, "x", 1), 0);
+    check(sl, m, n);
+    /* update scores: some in place, some moving */
+    for (size_t i = 0; i < n; i += 5) {
+        double ns = (i % 2) ? m[i].score : (double)(random() % 200) - 50;
+        struct sl_node *x = sl_update(sl, m[i].score, m[i].ele, strlen(m[i].ele), ns);
+        assert_non_null(x);
+        assert_true(x->score == ns);
+        m[i].score = ns;
+    }
+    check(sl, m, n);
+    sl_free(sl);
+}
+
+static void test_ranges(void **state)
+{
+    (void)state;
+    struct skiplist *sl = sl_create();
+    const char *names[] = {"a", "b", "c", "d", "e"};
+    for (int i = 0; i < 5; i++)
+        sl_insert(sl, i + 1, names[i], 1);
+    struct sl_range r = {2, 4, 0, 0};
+    assert_string_equal(sl_first_in_range(sl, &r)->ele, "b");
+    assert_string_equal(sl_last_in_range(sl, &r)->ele, "d");
+    r.minex = r.maxex = 1;
+    assert_string_equal(sl_first_in_range(sl, &r)->ele, "c");
+    assert_string_equal(sl_last_in_range(sl, &r)->ele, "c");
+    struct sl_range empty = {6, 10, 0, 0};
+    assert_null(sl_first_in_range(sl, &empty));
+    assert_null(sl_last_in_range(sl, &empty));
+    struct sl_range gap = {2.5, 2.7, 0, 0};
+    assert_null(sl_first_in_range(sl, &gap));
+    assert_null(sl_last_in_range(sl, &gap));
+    sl_free(sl);
+
+    /* lex ranges over equal scores */
+    sl = sl_create();
+    for (int i = 0; i < 5; i++)
+        sl_insert(sl, 0, names[i], 1);
+    struct sl_lexrange lr = {.min = "b", .minlen = 1, .max = "d", .maxlen = 1};
+    assert_string_equal(sl_first_in_lex(sl, &lr)->ele, "b");
+    assert_string_equal(sl_last_in_lex(sl, &lr)->ele, "d");
+    lr.minex = 1;
+    lr.maxex = 1;
+    assert_string_equal(sl_first_in_lex(sl, &lr)->ele, "c");
+    assert_string_equal(sl_last_in_lex(sl, &lr)->ele, "c");
+    struct sl_lexrange all = {.mininf = SL_LEX_MININF, .maxinf = SL_LEX_MAXINF};
+    assert_string_equal(sl_first_in_lex(sl, &all)->ele, "a");
+    assert_string_equal(sl_last_in_lex(sl, &all)->ele, "e");
+    struct sl_lexrange none = {.mininf = SL_LEX_MAXINF, .maxinf = SL_LEX_MAXINF};
+    assert_null(sl_first_in_lex(sl, &none));
+    sl_free(sl);
+}
+
+static void test_cmp_bytes(void **state)
+{
+    (void)state;
+    assert_true(sl_cmp_bytes("a", 1, "ab", 2) < 0);
+    assert_true(sl_cmp_bytes("b", 1, "ab", 2) > 0);
+    assert_int_equal(sl_cmp_bytes("a\0b", 3, "a\0b", 3), 0);
+    assert_true(sl_cmp_bytes("a\0a", 3, "a\0b", 3) < 0);
+    assert_true(sl_cmp_bytes("", 0, "a", 1) < 0);
+    assert_true(sl_cmp_bytes("\xff", 1, "a", 1) > 0); /* unsigned bytes */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_insert_rank_delete),
+        cmocka_unit_test(test_ranges),
+        cmocka_unit_test(test_cmp_bytes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
