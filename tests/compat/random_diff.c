@@ -36,6 +36,7 @@ static int pick(int n)
     return (int)(rnd() % (unsigned long long)n);
 }
 
+static const char NUL_VALUE[] = "a\x00z";
 static const char *const values[] = {
     "",
     "0",
@@ -62,7 +63,7 @@ static const char *const values[] = {
     "18446744073709551615",
     "abc",
     "hello world",
-    "a\x00z",
+    NUL_VALUE,
     "\xff\xfe",
     "12345678901234567890",
     "0.1",
@@ -112,8 +113,8 @@ static void key(struct rargv *a)
 static void value(struct rargv *a)
 {
     const char *v = values[pick((int)NVALUES)];
-    /* "a\x00z" has an embedded NUL: give its real length. */
-    arg(a, v, v[0] == 'a' && v[1] == '\0' ? 3 : strlen(v));
+    /* NUL_VALUE has an embedded NUL: give its real length. */
+    arg(a, v, v == NUL_VALUE ? 3 : strlen(v));
 }
 static void integer(struct rargv *a)
 {
@@ -411,8 +412,10 @@ static void set_member(struct rargv *a)
     static const char *const pool[] = {"0", "1", "2", "3", "5", "-1", "100",
                                        "9223372036854775807", "a", "b", "c", "abc",
                                        "007", "-0", "1.5", "", "a\x00z"};
-    const char *m = pool[pick((int)(sizeof(pool) / sizeof(pool[0])))];
-    arg(a, m, m[0] == 'a' && m[1] == '\0' ? 3 : strlen(m));
+    int i = pick((int)(sizeof(pool) / sizeof(pool[0])));
+    const char *m = pool[i];
+    /* The last entry has an embedded NUL: give its real length. */
+    arg(a, m, i == (int)(sizeof(pool) / sizeof(pool[0])) - 1 ? 3 : strlen(m));
 }
 
 static void gen_set(struct rargv *a)
