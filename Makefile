@@ -28,6 +28,7 @@ UNIT_DEPS_config := config config_table config_load config_rewrite mem
 UNIT_DEPS_cmd    := cmd_table cmd_keys cmd_info util mem glob
 UNIT_DEPS_keys   := t_keys t_expire t_scan t_object db kv dict slab mem util siphash glob
 UNIT_DEPS_lp     := lp util mem
+UNIT_DEPS_quicklist := quicklist lp util mem
 UNIT_DEPS_sdict  := sdict dict slab mem util siphash
 UNIT_DEPS_intset := intset mem util
 UNIT_DEPS_skiplist := skiplist mem
