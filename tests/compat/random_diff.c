@@ -6,7 +6,7 @@
  * the seed, and it prints the commands leading up to the mismatch.
  *
  * Usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first F]
- *                    [--group strings|keys|sets|hashes|all]
+ *                    [--group strings|keys|sets|hashes|lists|all]
  * Prints "random_diff: N passed, M failed" (one test per seed).
  *
  * The stream avoids what is nondeterministic by nature: relative TTLs are
@@ -648,6 +648,128 @@ static int is_cmd(const struct rargv *a, const char *name)
     return a->n && a->v[0].len == strlen(name) && !strncasecmp(a->v[0].p, name, a->v[0].len);
 }
 
+/* List commands on a few keys, with a small list-max-listpack-size at times
+ * so lists span several quicklist nodes; values from values[] plus a few
+ * short repeated ones so LREM/LPOS/LINSERT find matches. */
+static void list_value(struct rargv *a)
+{
+    static const char *const pool[] = {"a", "b", "c", "1", "01"};
+    if (pick(3))
+        args(a, pool[pick(5)]);
+    else
+        value(a);
+}
+
+static void gen_list(struct rargv *a)
+{
+    static const char *const where[] = {"LEFT", "RIGHT", "left", "UP"};
+    int r = pick(22);
+    switch (r) {
+    case 0:
+        args(a, pick(2) ? "LPOP" : "RPOP");
+        key(a);
+        if (pick(2))
+            integer(a);
+        break;
+    case 1:
+        args(a, "LRANGE");
+        key(a);
+        num(a, -8, 8);
+        num(a, -8, 8);
+        break;
+    case 2:
+        args(a, "LINDEX");
+        key(a);
+        num(a, -8, 8);
+        break;
+    case 3:
+        args(a, "LINSERT");
+        key(a);
+        args(a, pick(2) ? "BEFORE" : "AFTER");
+        list_value(a);
+        list_value(a);
+        break;
+    case 4:
+        args(a, "LSET");
+        key(a);
+        num(a, -6, 6);
+        list_value(a);
+        break;
+    case 5:
+        args(a, "LREM");
+        key(a);
+        num(a, -3, 3);
+        list_value(a);
+        break;
+    case 6:
+        args(a, "LTRIM");
+        key(a);
+        num(a, -8, 8);
+        num(a, -8, 8);
+        break;
+    case 7: {
+        args(a, "LPOS");
+        key(a);
+        list_value(a);
+        for (int i = pick(3); i > 0; i--) {
+            static const char *const opt[] = {"RANK", "COUNT", "MAXLEN"};
+            args(a, opt[pick(3)]);
+            num(a, -3, 4);
+        }
+        break;
+    }
+    case 8:
+        args(a, "LMOVE");
+        key(a);
+        key(a);
+        args(a, where[pick(4)]);
+        args(a, where[pick(3)]);
+        break;
+    case 9:
+        args(a, "RPOPLPUSH");
+        key(a);
+        key(a);
+        break;
+    case 10: {
+        int n = 1 + pick(3);
+        args(a, "LMPOP");
+        num(a, n, n);
+        for (int i = 0; i < n; i++)
+            key(a);
+        args(a, where[pick(4)]);
+        if (pick(2)) {
+            args(a, "COUNT");
+            num(a, 0, 4);
+        }
+        break;
+    }
+    case 11:
+        args(a, "CONFIG");
+        args(a, "SET");
+        args(a, "list-max-listpack-size");
+        args(a, pick(2) ? "2" : "-2");
+        break;
+    case 12:
+        args(a, pick(2) ? "LLEN" : "TYPE");
+        key(a);
+        break;
+    case 13:
+        /* A string key gets WRONGTYPE; DEL turns it back into a list
+         * candidate, so every key does not end up a string. */
+        args(a, pick(4) ? "DEL" : "SET");
+        key(a);
+        if (a->v[0].len == 3 && !strncmp(a->v[0].p, "SET", 3))
+            value(a);
+        break;
+    default:
+        args(a, pick(2) ? (pick(5) ? "RPUSH" : "RPUSHX") : (pick(5) ? "LPUSH" : "LPUSHX"));
+        key(a);
+        for (int i = pick(4); i >= 0; i--)
+            list_value(a);
+        break;
+    }
+}
+
 #define HISTORY 12
 
 static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, int group)
@@ -670,6 +792,8 @@ static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, in
             gen_set(&a);
         else if (group == 3)
             gen_hash(&a);
+        else if (group == 4)
+            gen_list(&a);
         else
             gen_keys(&a);
         struct rbuf req = {0}, ra = {0}, rb = {0};
@@ -742,13 +866,13 @@ int main(int argc, char **argv)
     }
     if (!port_a || !port_b) {
         fprintf(stderr, "usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first "
-                        "F] [--group strings|keys|sets|hashes|all]\n");
+                        "F] [--group strings|keys|sets|hashes|lists|all]\n");
         return 2;
     }
     int passed = 0, failed = 0;
     for (int s = first; s < first + seeds; s++) {
-        static const char *const gname[] = {"strings", "keys", "sets", "hashes"};
-        for (int g = 0; g < 4; g++) {
+        static const char *const gname[] = {"strings", "keys", "sets", "hashes", "lists"};
+        for (int g = 0; g < 5; g++) {
             if (strcmp(group, "all") && strcmp(group, gname[g]))
                 continue;
             int r = run_seed(port_a, port_b, (unsigned long long)s, ops, g);
