@@ -20,6 +20,9 @@
 #include "dict.h"
 #include "ev.h"
 #include "mem.h"
+#include "reply.h"
+#include "resp.h"
+#include "util.h"
 #include "server.h"
 
 struct bkey;
@@ -240,6 +243,8 @@ int block_after_command(struct client *c)
 
 void block_signal_key(struct db *db, const char *key, size_t klen)
 {
+    if (nblocked == 0)
+        return; /* the common case: nobody waits, no hashing */
     struct bkey *k = bkey_get(db, key, klen, 0);
     if (!k || k->ready || !k->head)
         return;
@@ -317,4 +322,26 @@ size_t block_count(void)
 size_t block_count_with_timeout(void)
 {
     return nwith_timeout;
+}
+
+int block_parse_timeout(struct client *c, const struct resp_arg *a, long long *ms)
+{
+    long double secs;
+    if (!util_str2ld(a->ptr, a->len, &secs)) {
+        reply_error(c, "ERR timeout is not a float or out of range");
+        return -1;
+    }
+    long double v = secs * 1000.0L;
+    /* Out of long long range: Redis's conversion gives LLONG_MIN there. */
+    long long t = (v < 9.2233720368547758e18L && v > -9.2233720368547758e18L) ? (long long)v
+                                                                             : (-0x7fffffffffffffffLL - 1);
+    if (t < 0) {
+        reply_error(c, "ERR timeout is negative");
+        return -1;
+    }
+    /* Longer than a century is forever in practice; keeps timer maths safe. */
+    if (t > 3153600000000LL)
+        t = 3153600000000LL;
+    *ms = t;
+    return 0;
 }

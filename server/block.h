@@ -32,6 +32,13 @@ struct resp_arg;
  * and its original deadline. The handler must not reply after calling it. */
 void block_on_keys(struct client *c, const struct resp_arg *keys, int nkeys,
                    long long timeout_ms);
+/* Parse a blocking command's timeout in seconds (decimals allowed) into
+ * milliseconds (0 = forever), as Redis 7.0 does: the value times 1000 is
+ * truncated to a long long, and anything negative after that (including
+ * an overflow) is "timeout is negative". Replies the error and returns -1
+ * on failure. */
+int block_parse_timeout(struct client *c, const struct resp_arg *a, long long *ms);
+
 /* 1 while the current command of c is re-run because its timeout expired
  * (or CLIENT UNBLOCK ... TIMEOUT): reply the timeout value, do not block. */
 int block_timed_out(const struct client *c);

@@ -215,6 +215,7 @@ int cmd_execute(struct client *c)
     cmd->proc(c);
     c->flags &= ~CLIENT_IN_CMD;
     long long dur = util_mono_us() - start;
+    c->last_cmd = cmd; /* CLIENT LIST shows a blocked command too */
     if (block_after_command(c)) {
         /* Blocked: hold the command unconsumed; it runs again when a key it
          * waits on is signalled or its timeout fires (block.c). */

@@ -194,6 +194,16 @@ struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char
     return put(db, &p, flags);
 }
 
+/* Tell the hook that a collection now lives at e's key. */
+static void announce_collection(struct db *db, struct kv *e)
+{
+    if (!db_hooks.on_collection_stored || kv_type(e) == KV_STRING)
+        return;
+    size_t klen;
+    const char *key = kv_key(e, &klen);
+    db_hooks.on_collection_stored(db, key, klen, kv_type(e));
+}
+
 struct kv *db_set_object(struct db *db, const char *key, size_t klen, int type, int enc, void *ptr,
                          long long expire_ms, unsigned flags)
 {
@@ -204,7 +214,9 @@ struct kv *db_set_object(struct db *db, const char *key, size_t klen, int type, 
                          .key = key,
                          .klen = klen,
                          .ptr = ptr};
-    return put(db, &p, flags);
+    struct kv *e = put(db, &p, flags);
+    announce_collection(db, e);
+    return e;
 }
 
 /* Rebuild *ep from p (same key) in a new block and put it in its place;
@@ -304,6 +316,7 @@ struct kv *db_move_entry(struct db *src, struct kv *e, struct db *dst, const cha
     dict_add(&dst->d, nh);
     if (p.expire >= 0)
         dst->expires++;
+    announce_collection(dst, kv_at(nh));
     return kv_at(nh);
 }
 
@@ -323,6 +336,7 @@ struct kv *db_copy_entry(struct db *dst, const struct kv *e, const char *newkey,
     dict_add(&dst->d, nh);
     if (p.expire >= 0)
         dst->expires++;
+    announce_collection(dst, kv_at(nh));
     return kv_at(nh);
 }
 

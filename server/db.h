@@ -169,6 +169,10 @@ struct db_hooks {
     /* Called when a key is removed because it expired (lazily or actively),
      * after it is gone. */
     void (*on_expired)(struct db *db, const char *key, size_t klen);
+    /* Called when a collection value is stored under a key (db_set_object,
+     * or a move/copy of a collection): clients blocked on that key may now
+     * be served (Redis signals "key ready" at the same points). */
+    void (*on_collection_stored)(struct db *db, const char *key, size_t klen, int type);
 };
 extern struct db_hooks db_hooks;
 

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "block.h"
 #include "client.h"
 #include "cmd.h"
 #include "config.h"
@@ -319,6 +320,12 @@ static int cmp_pause_seq(const void *a, const void *b)
 /* End the pause and run the held commands in the order they arrived, as
  * Redis does (the client list is newest-first, so walking it would run
  * them backwards). O(p log p) for p held clients. */
+static void on_collection_stored(struct db *db, const char *key, size_t klen, int type)
+{
+    if (type == KV_LIST || type == KV_ZSET)
+        block_signal_key(db, key, klen);
+}
+
 void server_unpause(void)
 {
     server.pause_type = 0;
@@ -446,6 +453,7 @@ int server_init(void)
     for (int i = 0; i < server.databases; i++)
         server.db[i] = db_create(i);
     db_hooks.on_expired = on_expired;
+    db_hooks.on_collection_stored = on_collection_stored;
     cmd_init();
     t_list_init();
     t_set_init();

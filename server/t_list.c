@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "client.h"
+#include "block.h"
 #include "cmd_procs.h"
 #include "db.h"
 #include "mem.h"
@@ -657,4 +658,149 @@ void cmd_ltrim(struct client *c)
     notify_key_modified(c->db, key->ptr, key->len);
     server.dirty += ltrim + rtrim;
     reply_ok(c);
+}
+
+/* ---- blocking variants ----
+ *
+ * Each tries to serve at once, exactly as its non-blocking form would; if
+ * every key is absent it blocks (block.c) and is re-run when one of them
+ * gets a list, or replies a null array when its timeout fires. Keys are
+ * checked in order and the first non-empty list wins, as in Redis. */
+
+/* The first key among keys[0..n) holding a list (replying WRONGTYPE and
+ * setting *wrong on a key of another type first). -1 if none. */
+static int first_list(struct client *c, const struct resp_arg *keys, int n, int *wrong)
+{
+    *wrong = 0;
+    for (int i = 0; i < n; i++) {
+        struct quicklist *ql = lookup_list_write(c, &keys[i], wrong);
+        if (*wrong)
+            return -1;
+        if (ql)
+            return i;
+    }
+    return -1;
+}
+
+/* Block on keys, or reply the timeout value when this run is the timeout. */
+static void block_or_timeout(struct client *c, const struct resp_arg *keys, int n, long long ms)
+{
+    if (block_timed_out(c))
+        reply_null_array(c);
+    else
+        block_on_keys(c, keys, n, ms);
+}
+
+/* BLPOP / BRPOP key [key ...] timeout */
+static void bpop_generic(struct client *c, int where)
+{
+    long long ms;
+    if (block_parse_timeout(c, &c->argv[c->argc - 1], &ms) < 0)
+        return;
+    const struct resp_arg *keys = &c->argv[1];
+    int n = c->argc - 2, wrong;
+    int i = first_list(c, keys, n, &wrong);
+    if (wrong)
+        return;
+    if (i < 0) {
+        block_or_timeout(c, keys, n, ms);
+        return;
+    }
+    struct quicklist *ql = kv_ptr(db_lookup(c->db, keys[i].ptr, keys[i].len, DB_LOOKUP_NOTOUCH));
+    struct ql_iter it;
+    struct lp_entry e;
+    reply_array(c, 2);
+    reply_bulk(c, keys[i].ptr, keys[i].len);
+    ql_iter_init(&it, ql, where == QL_HEAD ? 0 : -1, where);
+    ql_iter_next(&it, &e);
+    reply_entry(c, &e);
+    ql_iter_del(&it);
+    notify_event(NOTIFY_LIST, where == QL_HEAD ? "lpop" : "rpop", c->db, keys[i].ptr, keys[i].len);
+    delete_if_empty(c, &keys[i], ql);
+    notify_key_modified(c->db, keys[i].ptr, keys[i].len);
+    server.dirty++;
+}
+
+void cmd_blpop(struct client *c)
+{
+    bpop_generic(c, QL_HEAD);
+}
+
+void cmd_brpop(struct client *c)
+{
+    bpop_generic(c, QL_TAIL);
+}
+
+/* BLMOVE src dst LEFT|RIGHT LEFT|RIGHT timeout, BRPOPLPUSH src dst timeout */
+static void bmove_generic(struct client *c, int from, int to)
+{
+    long long ms;
+    if (block_parse_timeout(c, &c->argv[c->argc - 1], &ms) < 0)
+        return;
+    int wrong;
+    if (first_list(c, &c->argv[1], 1, &wrong) < 0) {
+        if (!wrong)
+            block_or_timeout(c, &c->argv[1], 1, ms);
+        return;
+    }
+    lmove_generic(c, from, to);
+}
+
+void cmd_blmove(struct client *c)
+{
+    int from = parse_where(&c->argv[3]), to = parse_where(&c->argv[4]);
+    if (from < 0 || to < 0) {
+        reply_error_syntax(c);
+        return;
+    }
+    bmove_generic(c, from, to);
+}
+
+void cmd_brpoplpush(struct client *c)
+{
+    bmove_generic(c, QL_TAIL, QL_HEAD);
+}
+
+/* BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count] */
+void cmd_blmpop(struct client *c)
+{
+    long long ms, numkeys, count = -1;
+    if (block_parse_timeout(c, &c->argv[1], &ms) < 0)
+        return;
+    if (parse_range(c, &c->argv[2], 1, "numkeys should be greater than 0", &numkeys) < 0)
+        return;
+    if (numkeys > c->argc - 4) {
+        reply_error_syntax(c);
+        return;
+    }
+    int where_idx = 3 + (int)numkeys;
+    int where = parse_where(&c->argv[where_idx]);
+    if (where < 0) {
+        reply_error_syntax(c);
+        return;
+    }
+    for (int j = where_idx + 1; j < c->argc; j++) {
+        if (tstr_arg_is(&c->argv[j], "count") && j + 1 < c->argc && count == -1) {
+            j++;
+            if (parse_range(c, &c->argv[j], 1, "count should be greater than 0", &count) < 0)
+                return;
+        } else {
+            reply_error_syntax(c);
+            return;
+        }
+    }
+    if (count == -1)
+        count = 1;
+    const struct resp_arg *keys = &c->argv[3];
+    int wrong, i = first_list(c, keys, (int)numkeys, &wrong);
+    if (wrong)
+        return;
+    if (i < 0) {
+        block_or_timeout(c, keys, (int)numkeys, ms);
+        return;
+    }
+    struct quicklist *ql = kv_ptr(db_lookup(c->db, keys[i].ptr, keys[i].len, DB_LOOKUP_NOTOUCH));
+    reply_array(c, 2);
+    reply_bulk(c, keys[i].ptr, keys[i].len);
+    pop_range_reply(c, &keys[i], ql, where, count);
 }

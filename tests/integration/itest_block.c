@@ -1,0 +1,166 @@
+/*
+ * itest_block.c - blocking list pops: timeouts (with decimals), wake-up by a
+ * push from another client, first-come first-served order, a disconnect
+ * while blocked, CLIENT UNBLOCK (TIMEOUT and ERROR), and INFO's
+ * blocked_clients. Validated against redis-server
+ * (TERN_SERVER=/usr/bin/redis-server).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static int setup(void **state)
+{
+    struct hserver *s = calloc(1, sizeof *s);
+    if (s == NULL || hs_start(s, NULL) != 0) {
+        free(s);
+        return -1;
+    }
+    *state = s;
+    return 0;
+}
+
+/* INFO clients' blocked_clients value. */
+static long blocked_clients(redisContext *c)
+{
+    redisReply *r = redisCommand(c, "INFO clients");
+    long n = -1;
+    if (r && r->type == REDIS_REPLY_STRING) {
+        const char *p = strstr(r->str, "blocked_clients:");
+        if (p)
+            n = atol(p + strlen("blocked_clients:"));
+    }
+    freeReplyObject(r);
+    return n;
+}
+
+/* Poll until blocked_clients == want (bounded). */
+static int wait_blocked(redisContext *c, long want)
+{
+    for (int i = 0; i < 200; i++) {
+        if (blocked_clients(c) == want)
+            return 0;
+        hs_sleep_ms(10);
+    }
+    return -1;
+}
+
+static void test_timeout_with_decimals(void **state)
+{
+    struct hserver *s = *state;
+    int fd = hs_raw_connect(s, 0);
+    assert_true(fd >= 0);
+    long long t0 = hs_now_ms();
+    hs_send_str(fd, "BLPOP nolist 0.2\r\n");
+    assert_int_equal(hs_expect(fd, "*-1\r\n", 3000), 0);
+    long long took = hs_now_ms() - t0;
+    assert_true(took >= 150); /* it did wait ... */
+    assert_true(took < 2500); /* ... and was woken by its timer */
+}
+
+static void test_push_wakes_in_arrival_order(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *ctl = hs_connect(s);
+    int a = hs_raw_connect(s, 0), b = hs_raw_connect(s, 0);
+    assert_true(a >= 0 && b >= 0);
+    hs_send_str(a, "BLPOP q 0\r\n");
+    assert_int_equal(wait_blocked(ctl, 1), 0);
+    hs_send_str(b, "BRPOP other q 0\r\n");
+    assert_int_equal(wait_blocked(ctl, 2), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "RPUSH q first"), 0);
+    assert_int_equal(hs_expect(a, "*2\r\n$1\r\nq\r\n$5\r\nfirst\r\n", 2000), 0);
+    assert_int_equal(wait_blocked(ctl, 1), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "2", "RPUSH q second third"), 0);
+    assert_int_equal(hs_expect(b, "*2\r\n$1\r\nq\r\n$5\r\nthird\r\n", 2000), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "LLEN q"), 0);
+    assert_int_equal(blocked_clients(ctl), 0);
+}
+
+static void test_blmove_serves_after_push(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *ctl = hs_connect(s);
+    int a = hs_raw_connect(s, 0);
+    hs_send_str(a, "BLMOVE src dst RIGHT LEFT 0\r\n");
+    assert_int_equal(wait_blocked(ctl, 1), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "LPUSH src v"), 0);
+    assert_int_equal(hs_expect(a, "$1\r\nv\r\n", 2000), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "LLEN dst"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "0", "EXISTS src"), 0);
+}
+
+static void test_disconnect_while_blocked(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *ctl = hs_connect(s);
+    int a = hs_raw_connect(s, 0);
+    hs_send_str(a, "BLPOP gone 0\r\n");
+    assert_int_equal(wait_blocked(ctl, 1), 0);
+    hs_close_fd(s, a);
+    assert_int_equal(wait_blocked(ctl, 0), 0);
+    /* The push is not lost to a departed client. */
+    assert_int_equal(hs_cmd_expect(ctl, "1", "RPUSH gone x"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "LLEN gone"), 0);
+}
+
+/* The id of the most recent client running cmd, from CLIENT LIST. */
+static long client_id_running(redisContext *c, const char *cmd)
+{
+    redisReply *r = redisCommand(c, "CLIENT LIST");
+    long id = -1;
+    char needle[64];
+    snprintf(needle, sizeof needle, "cmd=%s ", cmd);
+    for (char *line = r ? r->str : NULL; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        if (strstr(line, needle))
+            id = atol(line + 3);
+        line = nl ? nl + 1 : NULL;
+    }
+    freeReplyObject(r);
+    return id;
+}
+
+static void test_client_unblock(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *ctl = hs_connect(s);
+    int a = hs_raw_connect(s, 0);
+    hs_send_str(a, "BRPOP u1 0\r\n");
+    assert_int_equal(wait_blocked(ctl, 1), 0);
+    long id = client_id_running(ctl, "brpop");
+    assert_true(id > 0);
+    char arg[32];
+    snprintf(arg, sizeof arg, "%ld", id);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "CLIENT UNBLOCK %s", arg), 0);
+    assert_int_equal(hs_expect(a, "*-1\r\n", 2000), 0);
+    hs_send_str(a, "BLPOP u2 0\r\n");
+    assert_int_equal(wait_blocked(ctl, 1), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "CLIENT UNBLOCK %s ERROR", arg), 0);
+    assert_int_equal(hs_expect(a, "-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n", 2000), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "0", "CLIENT UNBLOCK %s", arg), 0);
+    /* The client works normally afterwards. */
+    hs_send_str(a, "PING\r\n");
+    assert_int_equal(hs_expect(a, "+PONG\r\n", 2000), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_timeout_with_decimals, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_push_wakes_in_arrival_order, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_blmove_serves_after_push, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_disconnect_while_blocked, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_client_unblock, setup, hs_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
