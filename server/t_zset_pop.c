@@ -22,6 +22,7 @@
 #include "reply.h"
 #include "sdict.h"
 #include "server.h"
+#include "block.h"
 #include "t_string.h"
 #include "t_zset.h"
 #include "util.h"
@@ -376,4 +377,125 @@ void cmd_zscan(struct client *c)
         zscan_cb(&x, b.v[i]);
     reply_defer_array(c, h, x.n);
     mem_free(b.v);
+}
+
+/* ---- blocking pops (BZPOPMIN, BZPOPMAX, BZMPOP) ----
+ * Served at once when a key holds a sorted set, else blocked (block.c) and
+ * re-run when one is stored at a key, or a null array on timeout. */
+
+/* The first key holding a zset: its index, or -1 (*wrong on WRONGTYPE). */
+static int first_zset(struct client *c, const struct resp_arg *keys, int n, struct kv **e,
+                      int *wrong)
+{
+    *wrong = 0;
+    for (int i = 0; i < n; i++) {
+        if (!tzset_lookup(c, &keys[i], 1, e)) {
+            *wrong = 1;
+            return -1;
+        }
+        if (*e)
+            return i;
+    }
+    return -1;
+}
+
+/* BZPOPMIN / BZPOPMAX key [key ...] timeout: replies [key, member, score]. */
+static void bzpop_cmd(struct client *c, int max)
+{
+    long long ms;
+    if (block_parse_timeout(c, &c->argv[c->argc - 1], &ms) < 0)
+        return;
+    const struct resp_arg *keys = &c->argv[1];
+    int n = c->argc - 2, wrong;
+    struct kv *e = NULL;
+    int i = first_zset(c, keys, n, &e, &wrong);
+    if (wrong)
+        return;
+    if (i < 0) {
+        if (block_timed_out(c))
+            reply_null_array(c);
+        else
+            block_on_keys(c, keys, n, ms);
+        return;
+    }
+    struct zobj *z = kv_ptr(e);
+    unsigned long len = zobj_len(z);
+    struct zcur cur;
+    const char *m;
+    size_t mlen;
+    double s;
+    zcur_at(&cur, z, max ? len - 1 : 0);
+    zcur_get(&cur, &m, &mlen, &s);
+    reply_array(c, 3);
+    reply_bulk(c, keys[i].ptr, keys[i].len);
+    reply_bulk(c, m, mlen);
+    reply_double(c, s);
+    zobj_del_ranks(z, max ? len - 1 : 0, 1);
+    notify_event(NOTIFY_ZSET, max ? "zpopmax" : "zpopmin", c->db, keys[i].ptr, keys[i].len);
+    tzset_after_write(c, &keys[i], e);
+    notify_key_modified(c->db, keys[i].ptr, keys[i].len);
+    server.dirty++;
+}
+
+void cmd_bzpopmin(struct client *c)
+{
+    bzpop_cmd(c, 0);
+}
+
+void cmd_bzpopmax(struct client *c)
+{
+    bzpop_cmd(c, 1);
+}
+
+/* BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count] */
+void cmd_bzmpop(struct client *c)
+{
+    long long ms, numkeys, count = 1;
+    int count_seen = 0, max;
+    if (block_parse_timeout(c, &c->argv[1], &ms) < 0)
+        return;
+    if (!util_str2ll(c->argv[2].ptr, c->argv[2].len, &numkeys) || numkeys < 1) {
+        reply_error(c, "ERR numkeys should be greater than 0");
+        return;
+    }
+    long long where = 3 + numkeys;
+    if (where >= c->argc) {
+        reply_error_syntax(c);
+        return;
+    }
+    if (tstr_arg_is(&c->argv[where], "min")) {
+        max = 0;
+    } else if (tstr_arg_is(&c->argv[where], "max")) {
+        max = 1;
+    } else {
+        reply_error_syntax(c);
+        return;
+    }
+    for (long long j = where + 1; j < c->argc; j++) {
+        if (!count_seen && tstr_arg_is(&c->argv[j], "count") && j + 1 < c->argc) {
+            j++;
+            if (!util_str2ll(c->argv[j].ptr, c->argv[j].len, &count) || count < 1) {
+                reply_error(c, "ERR count should be greater than 0");
+                return;
+            }
+            count_seen = 1;
+        } else {
+            reply_error_syntax(c);
+            return;
+        }
+    }
+    const struct resp_arg *keys = &c->argv[3];
+    int wrong;
+    struct kv *e = NULL;
+    int i = first_zset(c, keys, (int)numkeys, &e, &wrong);
+    if (wrong)
+        return;
+    if (i < 0) {
+        if (block_timed_out(c))
+            reply_null_array(c);
+        else
+            block_on_keys(c, keys, (int)numkeys, ms);
+        return;
+    }
+    pop_from(c, &keys[i], e, max, count, 1, 1);
 }

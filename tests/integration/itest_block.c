@@ -153,6 +153,18 @@ static void test_client_unblock(void **state)
     assert_int_equal(hs_expect(a, "+PONG\r\n", 2000), 0);
 }
 
+static void test_bzpopmin_woken_by_zadd(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *ctl = hs_connect(s);
+    int a = hs_raw_connect(s, 0);
+    hs_send_str(a, "BZPOPMIN z1 z2 0\r\n");
+    assert_int_equal(wait_blocked(ctl, 1), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "2", "ZADD z2 2 two 1 one"), 0);
+    assert_int_equal(hs_expect(a, "*3\r\n$2\r\nz2\r\n$3\r\none\r\n$1\r\n1\r\n", 2000), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "ZCARD z2"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,6 +173,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_blmove_serves_after_push, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_disconnect_while_blocked, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_client_unblock, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_bzpopmin_woken_by_zadd, setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
