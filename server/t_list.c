@@ -262,34 +262,47 @@ void cmd_rpop(struct client *c)
     pop_generic(c, QL_TAIL);
 }
 
+/* Parse "numkeys key [key ...] LEFT|RIGHT [COUNT count]" starting at argv
+ * index at (LMPOP: 1, BLMPOP: 2). Replies the error and returns -1, or
+ * fills the outputs (keys start at at + 1) and returns 0. */
+static int parse_mpop(struct client *c, int at, long long *numkeys, int *where, long long *count)
+{
+    *count = -1;
+    if (parse_range(c, &c->argv[at], 1, "numkeys should be greater than 0", numkeys) < 0)
+        return -1;
+    if (*numkeys > c->argc - at - 2) {
+        reply_error_syntax(c);
+        return -1;
+    }
+    int where_idx = at + 1 + (int)*numkeys;
+    *where = parse_where(&c->argv[where_idx]);
+    if (*where < 0) {
+        reply_error_syntax(c);
+        return -1;
+    }
+    for (int j = where_idx + 1; j < c->argc; j++) {
+        if (tstr_arg_is(&c->argv[j], "count") && j + 1 < c->argc && *count == -1) {
+            j++;
+            if (parse_range(c, &c->argv[j], 1, "count should be greater than 0", count) < 0)
+                return -1;
+        } else {
+            reply_error_syntax(c);
+            return -1;
+        }
+    }
+    if (*count == -1)
+        *count = 1;
+    return 0;
+}
+
 /* LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]. */
 void cmd_lmpop(struct client *c)
 {
-    long long numkeys, count = -1;
-    if (parse_range(c, &c->argv[1], 1, "numkeys should be greater than 0", &numkeys) < 0)
+    long long numkeys, count;
+    int where;
+    if (parse_mpop(c, 1, &numkeys, &where, &count) < 0)
         return;
-    if (numkeys > c->argc - 3) {
-        reply_error_syntax(c);
-        return;
-    }
     int where_idx = 2 + (int)numkeys;
-    int where = parse_where(&c->argv[where_idx]);
-    if (where < 0) {
-        reply_error_syntax(c);
-        return;
-    }
-    for (int j = where_idx + 1; j < c->argc; j++) {
-        if (tstr_arg_is(&c->argv[j], "count") && j + 1 < c->argc && count == -1) {
-            j++;
-            if (parse_range(c, &c->argv[j], 1, "count should be greater than 0", &count) < 0)
-                return;
-        } else {
-            reply_error_syntax(c);
-            return;
-        }
-    }
-    if (count == -1)
-        count = 1;
     for (int k = 2; k < where_idx; k++) {
         int wrong;
         struct quicklist *ql = lookup_list_write(c, &c->argv[k], &wrong);
@@ -764,33 +777,12 @@ void cmd_brpoplpush(struct client *c)
 /* BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count] */
 void cmd_blmpop(struct client *c)
 {
-    long long ms, numkeys, count = -1;
+    long long ms, numkeys, count;
+    int where;
     if (block_parse_timeout(c, &c->argv[1], &ms) < 0)
         return;
-    if (parse_range(c, &c->argv[2], 1, "numkeys should be greater than 0", &numkeys) < 0)
+    if (parse_mpop(c, 2, &numkeys, &where, &count) < 0)
         return;
-    if (numkeys > c->argc - 4) {
-        reply_error_syntax(c);
-        return;
-    }
-    int where_idx = 3 + (int)numkeys;
-    int where = parse_where(&c->argv[where_idx]);
-    if (where < 0) {
-        reply_error_syntax(c);
-        return;
-    }
-    for (int j = where_idx + 1; j < c->argc; j++) {
-        if (tstr_arg_is(&c->argv[j], "count") && j + 1 < c->argc && count == -1) {
-            j++;
-            if (parse_range(c, &c->argv[j], 1, "count should be greater than 0", &count) < 0)
-                return;
-        } else {
-            reply_error_syntax(c);
-            return;
-        }
-    }
-    if (count == -1)
-        count = 1;
     const struct resp_arg *keys = &c->argv[3];
     int wrong, i = first_list(c, keys, (int)numkeys, &wrong);
     if (wrong)

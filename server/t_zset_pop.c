@@ -116,41 +116,53 @@ void cmd_zpopmax(struct client *c)
     zpop_cmd(c, 1);
 }
 
-/* ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
-void cmd_zmpop(struct client *c)
+/* Parse "numkeys key [key ...] MIN|MAX [COUNT count]" starting at argv
+ * index at (ZMPOP: 1, BZMPOP: 2). Replies the error and returns -1, or fills
+ * the outputs (keys start at at + 1) and returns 0. */
+static int parse_mpop(struct client *c, int at, long long *numkeys, int *max, long long *count)
 {
-    long long numkeys, count = 1;
-    int count_seen = 0, max;
-    if (!util_str2ll(c->argv[1].ptr, c->argv[1].len, &numkeys) || numkeys < 1) {
+    int count_seen = 0;
+    *count = 1;
+    if (!util_str2ll(c->argv[at].ptr, c->argv[at].len, numkeys) || *numkeys < 1) {
         reply_error(c, "ERR numkeys should be greater than 0");
-        return;
+        return -1;
     }
-    long long where = 2 + numkeys;
+    long long where = at + 1 + *numkeys;
     if (where >= c->argc) {
         reply_error_syntax(c);
-        return;
+        return -1;
     }
     if (tstr_arg_is(&c->argv[where], "min")) {
-        max = 0;
+        *max = 0;
     } else if (tstr_arg_is(&c->argv[where], "max")) {
-        max = 1;
+        *max = 1;
     } else {
         reply_error_syntax(c);
-        return;
+        return -1;
     }
     for (long long j = where + 1; j < c->argc; j++) {
         if (!count_seen && tstr_arg_is(&c->argv[j], "count") && j + 1 < c->argc) {
             j++;
-            if (!util_str2ll(c->argv[j].ptr, c->argv[j].len, &count) || count < 1) {
+            if (!util_str2ll(c->argv[j].ptr, c->argv[j].len, count) || *count < 1) {
                 reply_error(c, "ERR count should be greater than 0");
-                return;
+                return -1;
             }
             count_seen = 1;
         } else {
             reply_error_syntax(c);
-            return;
+            return -1;
         }
     }
+    return 0;
+}
+
+/* ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
+void cmd_zmpop(struct client *c)
+{
+    long long numkeys, count;
+    int max;
+    if (parse_mpop(c, 1, &numkeys, &max, &count) < 0)
+        return;
     zpop_generic(c, &c->argv[2], (int)numkeys, max, count, 1, 1);
 }
 
@@ -450,40 +462,12 @@ void cmd_bzpopmax(struct client *c)
 /* BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count] */
 void cmd_bzmpop(struct client *c)
 {
-    long long ms, numkeys, count = 1;
-    int count_seen = 0, max;
+    long long ms, numkeys, count;
+    int max;
     if (block_parse_timeout(c, &c->argv[1], &ms) < 0)
         return;
-    if (!util_str2ll(c->argv[2].ptr, c->argv[2].len, &numkeys) || numkeys < 1) {
-        reply_error(c, "ERR numkeys should be greater than 0");
+    if (parse_mpop(c, 2, &numkeys, &max, &count) < 0)
         return;
-    }
-    long long where = 3 + numkeys;
-    if (where >= c->argc) {
-        reply_error_syntax(c);
-        return;
-    }
-    if (tstr_arg_is(&c->argv[where], "min")) {
-        max = 0;
-    } else if (tstr_arg_is(&c->argv[where], "max")) {
-        max = 1;
-    } else {
-        reply_error_syntax(c);
-        return;
-    }
-    for (long long j = where + 1; j < c->argc; j++) {
-        if (!count_seen && tstr_arg_is(&c->argv[j], "count") && j + 1 < c->argc) {
-            j++;
-            if (!util_str2ll(c->argv[j].ptr, c->argv[j].len, &count) || count < 1) {
-                reply_error(c, "ERR count should be greater than 0");
-                return;
-            }
-            count_seen = 1;
-        } else {
-            reply_error_syntax(c);
-            return;
-        }
-    }
     const struct resp_arg *keys = &c->argv[3];
     int wrong;
     struct kv *e = NULL;
