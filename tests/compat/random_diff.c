@@ -6,7 +6,7 @@
  * the seed, and it prints the commands leading up to the mismatch.
  *
  * Usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first F]
- *                    [--group strings|keys|sets|hashes|lists|all]
+ *                    [--group strings|keys|sets|hashes|lists|zsets|all]
  * Prints "random_diff: N passed, M failed" (one test per seed).
  *
  * The stream avoids what is nondeterministic by nature: relative TTLs are
@@ -770,6 +770,330 @@ static void gen_list(struct rargv *a)
     }
 }
 
+/* Sorted-set commands. Keys k0..k5 get arbitrary scores; keys l0/l1 only
+ * ever get score 0 (plain ZADD ... 0 m), so BYLEX ranges, which are only
+ * defined when all scores are equal, run on them alone. Members come from
+ * a small pool (one longer than zset-max-listpack-value), and a small
+ * zset-max-listpack-entries at times makes conversions happen. Every reply
+ * is ordered by (score, member), so nothing needs normalizing; ZRANDMEMBER
+ * and ZSCAN are left out. */
+static void zmember(struct rargv *a)
+{
+    static const char *const pool[] = {
+        "a",
+        "b",
+        "c",
+        "d",
+        "e",
+        "aa",
+        "1",
+        "10",
+        "",
+        "a\x00z",
+        "a-member-name-that-is-longer-than-sixty-four-bytes-xxxxxxxxxxxxxxxxxxxxx"};
+    int i = pick((int)(sizeof(pool) / sizeof(pool[0])));
+    /* pool[9] has an embedded NUL: give its real length. */
+    arg(a, pool[i], i == 9 ? 3 : strlen(pool[i]));
+}
+static void zscore_arg(struct rargv *a)
+{
+    static const char *const pool[] = {
+        "0",   "1",    "2",    "-1",  "3",   "1.5",     "-2.5", "10",   "1e3",
+        "inf", "-inf", "+inf", "0.1", "007", "1.5e308", "-0",   "1e-5", "123456789.123456789",
+        "abc", "nan"};
+    /* The last two (errors) only rarely. */
+    args(a, pool[pick(pick(20) ? 18 : 20)]);
+}
+static void zlkey(struct rargv *a)
+{
+    args(a, pick(2) ? "l0" : "l1");
+}
+/* A key for a command that only reads or removes: lex keys now and then. */
+static void zanykey(struct rargv *a)
+{
+    if (pick(4))
+        key(a);
+    else
+        zlkey(a);
+}
+static void zscore_bound(struct rargv *a)
+{
+    static const char *const pool[] = {"-inf", "+inf", "inf", "0",  "(0",    "1",   "(1",
+                                       "2.5",  "(2",   "10",  "-1", "(-inf", "abc", "("};
+    args(a, pool[pick(pick(15) ? 12 : 14)]);
+}
+static void zlex_bound(struct rargv *a)
+{
+    static const char *const pool[] = {"-",   "+", "[a", "(a", "[b", "(c",
+                                       "[aa", "[", "(",  "[1", "[e", "x"};
+    args(a, pool[pick(pick(15) ? 11 : 12)]);
+}
+/* Range arguments and options of ZRANGE / ZRANGESTORE after the key(s). */
+static void zrange_tail(struct rargv *a, int lex, int store)
+{
+    int by = lex ? 2 : pick(2); /* 0 rank, 1 score, 2 lex */
+    int rev = pick(3) == 0;
+    if (by == 0) {
+        num(a, -6, 6);
+        num(a, -6, 6);
+    } else if (by == 1) {
+        zscore_bound(a);
+        zscore_bound(a);
+        args(a, "BYSCORE");
+    } else {
+        zlex_bound(a);
+        zlex_bound(a);
+        args(a, "BYLEX");
+    }
+    if (rev)
+        args(a, "REV");
+    if (pick(3) == 0) {
+        args(a, "LIMIT");
+        num(a, -1, 3);
+        num(a, -1, 4);
+    }
+    if (!store && by != 2 && pick(2))
+        args(a, "WITHSCORES");
+}
+/* ZADD with a random subset of NX XX GT LT CH INCR (conflicts included:
+ * both servers must give the same error). */
+static void zadd(struct rargv *a)
+{
+    static const char *const flags[] = {"NX", "XX", "GT", "LT", "CH", "INCR"};
+    int incr = 0;
+    args(a, "ZADD");
+    key(a);
+    for (int f = 0; f < 6; f++) {
+        if (pick(6) == 0) {
+            args(a, flags[f]);
+            incr |= f == 5;
+        }
+    }
+    for (int i = incr ? (pick(8) == 0) : pick(4); i >= 0; i--) {
+        zscore_arg(a);
+        zmember(a);
+    }
+}
+/* ZUNION/ZINTER/ZDIFF[STORE], ZINTERCARD with WEIGHTS and AGGREGATE. */
+static void zalgebra(struct rargv *a)
+{
+    static const char *const cmds[] = {"ZUNIONSTORE", "ZINTERSTORE", "ZDIFFSTORE", "ZUNION",
+                                       "ZINTER",      "ZDIFF",       "ZINTERCARD"};
+    static const char *const weights[] = {"1", "2", "-1", "0", "1.5", "inf", "abc"};
+    static const char *const aggr[] = {"SUM", "MIN", "MAX", "max", "AVG"};
+    int c = pick(7), n = 1 + pick(3);
+    args(a, cmds[c]);
+    if (c < 3)
+        key(a);
+    num(a, n, n);
+    for (int i = 0; i < n; i++)
+        zanykey(a);
+    if (c == 6) {
+        if (pick(2)) {
+            args(a, "LIMIT");
+            num(a, 0, 3);
+        }
+        return;
+    }
+    if (c != 2 && c != 5) {
+        if (pick(3) == 0) {
+            args(a, "WEIGHTS");
+            for (int i = 0; i < n; i++)
+                args(a, weights[pick(pick(10) ? 6 : 7)]);
+        }
+        if (pick(3) == 0) {
+            args(a, "AGGREGATE");
+            args(a, aggr[pick(pick(10) ? 4 : 5)]);
+        }
+    }
+    if (c >= 3 && pick(2))
+        args(a, "WITHSCORES");
+}
+
+static void gen_zset(struct rargv *a)
+{
+    static const char *const bys[] = {"ZRANGEBYSCORE", "ZREVRANGEBYSCORE", "ZRANGEBYLEX",
+                                      "ZREVRANGEBYLEX"};
+    switch (pick(34)) {
+    case 0:
+        args(a, "ZINCRBY");
+        key(a);
+        zscore_arg(a);
+        zmember(a);
+        break;
+    case 1:
+    case 2:
+        args(a, "ZREM");
+        zanykey(a);
+        for (int i = pick(3); i >= 0; i--)
+            zmember(a);
+        break;
+    case 3:
+        args(a, pick(2) ? "ZCARD" : "OBJECT");
+        if (a->v[0].len == 6)
+            args(a, "ENCODING");
+        zanykey(a);
+        break;
+    case 4:
+        args(a, pick(2) ? "ZSCORE" : (pick(2) ? "ZRANK" : "ZREVRANK"));
+        zanykey(a);
+        zmember(a);
+        break;
+    case 5:
+        args(a, "ZMSCORE");
+        zanykey(a);
+        for (int i = pick(3); i >= 0; i--)
+            zmember(a);
+        break;
+    case 6:
+    case 7:
+    case 8:
+        args(a, "ZRANGE");
+        if (pick(4)) {
+            key(a);
+            zrange_tail(a, 0, 0);
+        } else {
+            zlkey(a);
+            zrange_tail(a, 1, 0);
+        }
+        break;
+    case 9: {
+        int b = pick(4);
+        args(a, bys[b]);
+        if (b < 2) {
+            zanykey(a);
+            zscore_bound(a);
+            zscore_bound(a);
+            if (pick(2))
+                args(a, "WITHSCORES");
+        } else {
+            zlkey(a);
+            zlex_bound(a);
+            zlex_bound(a);
+        }
+        if (pick(3) == 0) {
+            args(a, "LIMIT");
+            num(a, -1, 3);
+            num(a, -1, 4);
+        }
+        break;
+    }
+    case 10:
+        args(a, "ZREVRANGE");
+        zanykey(a);
+        num(a, -6, 6);
+        num(a, -6, 6);
+        if (pick(2))
+            args(a, "WITHSCORES");
+        break;
+    case 11:
+        args(a, "ZCOUNT");
+        zanykey(a);
+        zscore_bound(a);
+        zscore_bound(a);
+        break;
+    case 12:
+        args(a, "ZLEXCOUNT");
+        zlkey(a);
+        zlex_bound(a);
+        zlex_bound(a);
+        break;
+    case 13:
+        args(a, pick(2) ? "ZPOPMIN" : "ZPOPMAX");
+        zanykey(a);
+        if (pick(2))
+            num(a, pick(10) ? 0 : -1, 4);
+        break;
+    case 14: {
+        int n = 1 + pick(3);
+        args(a, "ZMPOP");
+        num(a, n, n);
+        for (int i = 0; i < n; i++)
+            zanykey(a);
+        args(a, pick(2) ? "MIN" : (pick(4) ? "MAX" : "max"));
+        if (pick(2)) {
+            args(a, "COUNT");
+            num(a, pick(10) ? 1 : 0, 4);
+        }
+        break;
+    }
+    case 15:
+        args(a, "ZREMRANGEBYRANK");
+        zanykey(a);
+        num(a, -6, 6);
+        num(a, -6, 6);
+        break;
+    case 16:
+        args(a, "ZREMRANGEBYSCORE");
+        zanykey(a);
+        zscore_bound(a);
+        zscore_bound(a);
+        break;
+    case 17:
+        args(a, "ZREMRANGEBYLEX");
+        zlkey(a);
+        zlex_bound(a);
+        zlex_bound(a);
+        break;
+    case 18:
+        args(a, "ZRANGESTORE");
+        key(a);
+        if (pick(3)) {
+            key(a);
+            zrange_tail(a, 0, 1);
+        } else {
+            zlkey(a);
+            zrange_tail(a, 1, 1);
+        }
+        break;
+    case 19:
+    case 20:
+        zalgebra(a);
+        break;
+    case 21:
+        args(a, "CONFIG");
+        args(a, "SET");
+        if (pick(3)) {
+            args(a, "zset-max-listpack-entries");
+            args(a, pick(2) ? "2" : "128");
+        } else {
+            args(a, "zset-max-listpack-value");
+            args(a, pick(2) ? "1" : "64");
+        }
+        break;
+    case 22:
+        /* Other types: a string (WRONGTYPE) or a set (a valid input of
+         * ZUNION and friends, with score 1); DEL makes room again. */
+        if (pick(3) == 0) {
+            args(a, "SADD");
+            key(a);
+            zmember(a);
+        } else if (pick(4) == 0) {
+            args(a, "SET");
+            key(a);
+            value(a);
+        } else {
+            args(a, "DEL");
+            zanykey(a);
+        }
+        break;
+    case 23:
+    case 24:
+        args(a, "ZADD");
+        zlkey(a);
+        if (pick(4) == 0)
+            args(a, pick(2) ? "NX" : (pick(2) ? "XX" : "CH"));
+        for (int i = pick(4); i >= 0; i--) {
+            args(a, "0");
+            zmember(a);
+        }
+        break;
+    default:
+        zadd(a);
+        break;
+    }
+}
+
 #define HISTORY 12
 
 static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, int group)
@@ -794,6 +1118,8 @@ static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, in
             gen_hash(&a);
         else if (group == 4)
             gen_list(&a);
+        else if (group == 5)
+            gen_zset(&a);
         else
             gen_keys(&a);
         struct rbuf req = {0}, ra = {0}, rb = {0};
@@ -866,13 +1192,14 @@ int main(int argc, char **argv)
     }
     if (!port_a || !port_b) {
         fprintf(stderr, "usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first "
-                        "F] [--group strings|keys|sets|hashes|lists|all]\n");
+                        "F] [--group strings|keys|sets|hashes|lists|zsets|all]\n");
         return 2;
     }
     int passed = 0, failed = 0;
     for (int s = first; s < first + seeds; s++) {
-        static const char *const gname[] = {"strings", "keys", "sets", "hashes", "lists"};
-        for (int g = 0; g < 5; g++) {
+        static const char *const gname[] = {"strings", "keys", "sets", "hashes", "lists",
+                                                 "zsets"};
+        for (int g = 0; g < 6; g++) {
             if (strcmp(group, "all") && strcmp(group, gname[g]))
                 continue;
             int r = run_seed(port_a, port_b, (unsigned long long)s, ops, g);
