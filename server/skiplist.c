@@ -9,18 +9,25 @@
 #include "mem.h"
 #include "skiplist.h"
 
+/* A node of the given level holding a copy of ele (NULL: the head, no
+ * member). One allocation; links and spans start zeroed. */
 static struct sl_node *node_new(int level, double score, const char *ele, size_t len)
 {
-    struct sl_node *n = mem_calloc(1, sizeof(*n) + (size_t)level * sizeof(struct sl_level));
+    size_t hdr = sizeof(struct sl_node) + (size_t)level * sizeof(struct sl_level);
+    struct sl_node *n = mem_alloc(hdr + len + 1);
+    memset(n, 0, hdr);
     n->score = score;
-    n->ele = ele ? mem_strndup(ele, len) : NULL;
-    n->len = len;
+    n->len = (uint32_t)len;
+    n->level = (uint8_t)level;
+    char *p = (char *)n + hdr;
+    if (len)
+        memcpy(p, ele, len);
+    p[len] = '\0';
     return n;
 }
 
 static void node_free(struct sl_node *n)
 {
-    mem_free(n->ele);
     mem_free(n);
 }
 
@@ -48,7 +55,7 @@ size_t sl_mem(const struct skiplist *sl)
 {
     size_t total = mem_size(sl) + mem_size(sl->head);
     for (struct sl_node *n = sl->head->lv[0].fwd; n; n = n->lv[0].fwd)
-        total += mem_size(n) + mem_size(n->ele);
+        total += mem_size(n);
     return total;
 }
 
@@ -65,7 +72,7 @@ int sl_cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
 static int before(const struct sl_node *n, double score, const char *ele, size_t len)
 {
     return n->score < score ||
-           (n->score == score && sl_cmp_bytes(n->ele, n->len, ele, len) < 0);
+           (n->score == score && sl_cmp_bytes(sl_ele(n), n->len, ele, len) < 0);
 }
 
 static int random_level(void)
@@ -76,21 +83,23 @@ static int random_level(void)
     return level;
 }
 
-/* Insert: find the predecessor at each level (and its rank), splice the new
- * node in and fix the spans. O(log n) expected. */
-struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, size_t len)
+/* Link node x (its level, score and member set) into place: find the
+ * predecessor at each level (and its rank), splice x in and fix the
+ * spans. O(log n) expected. */
+static void link_node(struct skiplist *sl, struct sl_node *x)
 {
-    struct sl_node *update[SL_MAXLEVEL], *x = sl->head;
+    struct sl_node *update[SL_MAXLEVEL], *p = sl->head;
     unsigned long rank[SL_MAXLEVEL];
+    const char *ele = sl_ele(x);
+    int level = x->level;
     for (int i = sl->level - 1; i >= 0; i--) {
         rank[i] = i == sl->level - 1 ? 0 : rank[i + 1];
-        while (x->lv[i].fwd && before(x->lv[i].fwd, score, ele, len)) {
-            rank[i] += x->lv[i].span;
-            x = x->lv[i].fwd;
+        while (p->lv[i].fwd && before(p->lv[i].fwd, x->score, ele, x->len)) {
+            rank[i] += p->lv[i].span;
+            p = p->lv[i].fwd;
         }
-        update[i] = x;
+        update[i] = p;
     }
-    int level = random_level();
     if (level > sl->level) {
         for (int i = sl->level; i < level; i++) {
             rank[i] = 0;
@@ -99,7 +108,6 @@ struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, si
         }
         sl->level = level;
     }
-    x = node_new(level, score, ele, len);
     for (int i = 0; i < level; i++) {
         x->lv[i].fwd = update[i]->lv[i].fwd;
         update[i]->lv[i].fwd = x;
@@ -114,6 +122,12 @@ struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, si
     else
         sl->tail = x;
     sl->length++;
+}
+
+struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, size_t len)
+{
+    struct sl_node *x = node_new(random_level(), score, ele, len);
+    link_node(sl, x);
     return x;
 }
 
@@ -148,7 +162,7 @@ static struct sl_node *find(struct skiplist *sl, double score, const char *ele, 
         update[i] = x;
     }
     x = x->lv[0].fwd;
-    if (x && x->score == score && sl_cmp_bytes(x->ele, x->len, ele, len) == 0)
+    if (x && x->score == score && sl_cmp_bytes(sl_ele(x), x->len, ele, len) == 0)
         return x;
     return NULL;
 }
@@ -164,8 +178,18 @@ int sl_delete(struct skiplist *sl, double score, const char *ele, size_t len)
     return 1;
 }
 
-/* Update a score: in place when the order is unchanged, else remove and
- * re-insert. O(log n). */
+void sl_delete_node(struct skiplist *sl, struct sl_node *n)
+{
+    struct sl_node *update[SL_MAXLEVEL];
+    struct sl_node *x = find(sl, n->score, sl_ele(n), n->len, update);
+    if (x) {
+        unlink_node(sl, x, update);
+        node_free(x);
+    }
+}
+
+/* Update a score: in place when the order is unchanged, else unlink the
+ * node and link it again at its new place (same node). O(log n). */
 struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size_t len,
                           double score)
 {
@@ -174,17 +198,18 @@ struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size
     if (!x)
         return NULL;
     int prev_ok = x->back == NULL || x->back->score < score ||
-                  (x->back->score == score && sl_cmp_bytes(x->back->ele, x->back->len, ele, len) < 0);
+                  (x->back->score == score && sl_cmp_bytes(sl_ele(x->back), x->back->len, ele, len) < 0);
     struct sl_node *nx = x->lv[0].fwd;
     int next_ok = nx == NULL || nx->score > score ||
-                  (nx->score == score && sl_cmp_bytes(nx->ele, nx->len, ele, len) > 0);
+                  (nx->score == score && sl_cmp_bytes(sl_ele(nx), nx->len, ele, len) > 0);
     if (prev_ok && next_ok) {
         x->score = score;
         return x;
     }
     unlink_node(sl, x, update);
-    node_free(x);
-    return sl_insert(sl, score, ele, len);
+    x->score = score;
+    link_node(sl, x);
+    return x;
 }
 
 unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, size_t len)
@@ -194,11 +219,11 @@ unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, 
     for (int i = sl->level - 1; i >= 0; i--) {
         while (x->lv[i].fwd && (before(x->lv[i].fwd, score, ele, len) ||
                                 (x->lv[i].fwd->score == score &&
-                                 sl_cmp_bytes(x->lv[i].fwd->ele, x->lv[i].fwd->len, ele, len) == 0))) {
+                                 sl_cmp_bytes(sl_ele(x->lv[i].fwd), x->lv[i].fwd->len, ele, len) == 0))) {
             rank += x->lv[i].span;
             x = x->lv[i].fwd;
         }
-        if (x != sl->head && x->score == score && sl_cmp_bytes(x->ele, x->len, ele, len) == 0)
+        if (x != sl->head && x->score == score && sl_cmp_bytes(sl_ele(x), x->len, ele, len) == 0)
             return rank;
     }
     return 0;
@@ -256,8 +281,8 @@ typedef int (*node_pred)(const struct sl_node *n, const void *r);
 
 static int score_min(const struct sl_node *n, const void *r) { return sl_gte_min(n->score, r); }
 static int score_max(const struct sl_node *n, const void *r) { return sl_lte_max(n->score, r); }
-static int lex_min(const struct sl_node *n, const void *r) { return sl_lex_gte_min(n->ele, n->len, r); }
-static int lex_max(const struct sl_node *n, const void *r) { return sl_lex_lte_max(n->ele, n->len, r); }
+static int lex_min(const struct sl_node *n, const void *r) { return sl_lex_gte_min(sl_ele(n), n->len, r); }
+static int lex_max(const struct sl_node *n, const void *r) { return sl_lex_lte_max(sl_ele(n), n->len, r); }
 
 /* First node satisfying gte (monotone), then checked against lte. */
 static struct sl_node *first_where(const struct skiplist *sl, node_pred gte, node_pred lte,

@@ -5,27 +5,43 @@
  * O(log n) expected. Level-0 nodes also link backwards for reverse walks.
  *
  * Invariants: no two nodes share a member (the caller, t_zset, checks its
- * sdict first); scores are never NaN; head is a sentinel with
+ * member index first); scores are never NaN; head is a sentinel with
  * SL_MAXLEVEL levels; tail is the last node or NULL.
- * Must not know: the sdict, replies, the keyspace. Members are copied in.
+ * Must not know: the member index, replies, the keyspace. Members are
+ * copied in, once: each node is one allocation holding the header, its
+ * level array, then the member bytes (NUL-terminated; see sl_ele()).
+ * A node keeps its address for its whole life (sl_update relinks the same
+ * node), so a caller may index nodes by pointer; hnext and htag are spare
+ * fields for that caller (t_zset's member index) and are never read here.
  */
 #ifndef TERN_SKIPLIST_H
 #define TERN_SKIPLIST_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define SL_MAXLEVEL 32
 
+/* 32-byte header + 16 bytes per level + member length + 1. */
 struct sl_node {
-    char *ele; /* member bytes (owned, NUL-terminated) */
-    size_t len;
     double score;
     struct sl_node *back;
+    struct sl_node *hnext; /* caller's hash chain link */
+    uint32_t len;          /* member length in bytes (members of 4 GiB+ unsupported) */
+    uint8_t level;         /* entries in lv[] */
+    uint8_t spare;
+    uint16_t htag;         /* caller's hash tag */
     struct sl_level {
         struct sl_node *fwd;
         unsigned long span;
     } lv[];
 };
+
+/* Member bytes of a node (NUL-terminated; length n->len). */
+static inline const char *sl_ele(const struct sl_node *n)
+{
+    return (const char *)(n->lv + n->level);
+}
 
 struct skiplist {
     struct sl_node *head, *tail;
@@ -58,7 +74,10 @@ size_t sl_mem(const struct skiplist *sl);
 struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, size_t len);
 /* Delete the node (score, ele). Returns 1 if found. O(log n). */
 int sl_delete(struct skiplist *sl, double score, const char *ele, size_t len);
-/* Change a present member's score; returns its (maybe new) node. */
+/* Unlink and free node n (which must be in sl). O(log n). */
+void sl_delete_node(struct skiplist *sl, struct sl_node *n);
+/* Change a present member's score; returns its node (the same node, moved
+ * if the order changed), NULL if absent. */
 struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size_t len,
                           double score);
 /* 1-based rank of (score, ele), 0 if absent. O(log n). */

@@ -1,11 +1,13 @@
 /* t_zset: the sorted set type, shared between its command files
- * (t_zset.c: object layer and point commands; t_zset_range.c: range
+ * (t_zset.c: object layer and point commands; t_zset_idx.c: member index; t_zset_range.c: range
  * commands; t_zset_set.c: ZUNION/ZINTER/ZDIFF).
  *
  * A sorted set value (kv_ptr of a KV_ZSET entry) is a struct zobj. It is
  * either a listpack (lp != NULL: member, score, member, score... sorted by
- * score then member bytes; KV_ENC_LISTPACK) or a skiplist plus an sdict
- * member -> score (lp == NULL; KV_ENC_SKIPLIST). A listpack grows into a
+ * score then member bytes; KV_ENC_LISTPACK) or a skiplist plus a member
+ * index (lp == NULL; KV_ENC_SKIPLIST): the member bytes live only in the
+ * skiplist nodes, and the index (t_zset_idx.c) hashes node pointers by
+ * member. A listpack grows into a
  * skiplist once it would exceed zset-max-listpack-entries or a member is
  * longer than zset-max-listpack-value; it never shrinks back in place.
  *
@@ -21,13 +23,31 @@
 
 struct client;
 struct kv;
-struct sdict;
+struct zidx;
 
 struct zobj {
     unsigned char *lp;    /* listpack encoding, or NULL */
     struct skiplist *sl;  /* skiplist encoding: order */
-    struct sdict *d;      /* skiplist encoding: member -> score */
+    struct zidx *idx;     /* skiplist encoding: member -> node */
 };
+
+/* Member index (t_zset_idx.c): a chained hash table of skiplist nodes,
+ * linked through their hnext fields; it owns only its table. Find, add and
+ * remove are O(1) expected (add/remove may resize in one O(n) pass). */
+struct zidx *zidx_new(void);
+void zidx_free(struct zidx *x);
+size_t zidx_mem(const struct zidx *x);
+unsigned long zidx_size(const struct zidx *x);
+/* The node holding member m, or NULL. */
+struct sl_node *zidx_find(const struct zidx *x, const char *m, size_t len);
+/* Index node n, whose member must not be indexed yet. */
+void zidx_add(struct zidx *x, struct sl_node *n);
+/* Unindex node n (before it is freed). */
+void zidx_remove(struct zidx *x, struct sl_node *n);
+/* One SCAN step (reverse-binary cursor); returns the next cursor, 0 when
+ * done. fn must not change the index. */
+unsigned long long zidx_scan(const struct zidx *x, unsigned long long cursor, long count,
+                             void (*fn)(void *priv, struct sl_node *n), void *priv);
 
 /* Called once at startup: registers the type's free/dup/mem. */
 void t_zset_init(void);

@@ -1,4 +1,4 @@
-/* t_zset_obj: the sorted set object layer (listpack or skiplist + sdict),
+/* t_zset_obj: the sorted set object layer (listpack or skiplist + index),
  * see t_zset.h. Everything here is encoding-aware; the command files only
  * use these functions.
  *
@@ -13,7 +13,6 @@
 #include "db.h"
 #include "lp.h"
 #include "mem.h"
-#include "sdict.h"
 #include "server.h"
 #include "t_zset.h"
 
@@ -24,7 +23,7 @@ struct zobj *zobj_new(int listpack)
         z->lp = lp_new();
     } else {
         z->sl = sl_create();
-        z->d = sdict_new();
+        z->idx = zidx_new();
     }
     return z;
 }
@@ -44,7 +43,7 @@ void zobj_free(void *p)
         mem_free(z->lp);
     } else {
         sl_free(z->sl);
-        sdict_free(z->d);
+        zidx_free(z->idx);
     }
     mem_free(z);
 }
@@ -115,22 +114,20 @@ static unsigned char *lp_insert_sorted(unsigned char *lp, double score, const ch
     return lp_insert(lp, lp_next(lp, moff), sbuf, (size_t)n, NULL);
 }
 
-/* Convert a listpack zobj to skiplist + sdict. O(n log n). */
+/* Convert a listpack zobj to skiplist + index. O(n log n). */
 static void to_skiplist(struct zobj *z)
 {
     unsigned char *lp = z->lp;
     size_t end = lp_end(lp);
     z->sl = sl_create();
-    z->d = sdict_new();
+    z->idx = zidx_new();
     for (size_t off = lp_first(lp); off < end; off = lp_next(lp, lp_next(lp, off))) {
         const char *m;
         size_t len;
         double s;
         char buf[24];
-        int created;
         lp_pair(lp, off, &m, &len, &s, buf);
-        sl_insert(z->sl, s, m, len);
-        sdict_add(z->d, m, len, &created)->score = s;
+        zidx_add(z->idx, sl_insert(z->sl, s, m, len));
     }
     mem_free(lp);
     z->lp = NULL;
@@ -147,10 +144,10 @@ int zobj_score(struct zobj *z, const char *m, size_t len, double *score)
         lp_pair(z->lp, off, NULL, NULL, score, NULL);
         return 1;
     }
-    struct sdict_entry *e = sdict_find(z->d, m, len);
-    if (!e)
+    struct sl_node *n = zidx_find(z->idx, m, len);
+    if (!n)
         return 0;
-    *score = e->score;
+    *score = n->score;
     return 1;
 }
 
@@ -164,8 +161,7 @@ static void set_score(struct zobj *z, const char *m, size_t len, double cur, dou
         z->lp = lp_insert_sorted(z->lp, score, copy, len);
         mem_free(copy);
     } else {
-        sl_update(z->sl, cur, m, len, score);
-        sdict_find(z->d, m, len)->score = score;
+        sl_update(z->sl, cur, m, len, score); /* keeps the node: index intact */
     }
 }
 
@@ -178,9 +174,7 @@ static void insert_new(struct zobj *z, const char *m, size_t len, double score)
     if (z->lp) {
         z->lp = lp_insert_sorted(z->lp, score, m, len);
     } else {
-        int created;
-        sl_insert(z->sl, score, m, len);
-        sdict_add(z->d, m, len, &created)->score = score;
+        zidx_add(z->idx, sl_insert(z->sl, score, m, len));
     }
 }
 
@@ -233,11 +227,11 @@ int zobj_del(struct zobj *z, const char *m, size_t len)
         z->lp = lp_delete(z->lp, off, 2);
         return 1;
     }
-    struct sdict_entry *e = sdict_find(z->d, m, len);
-    if (!e)
+    struct sl_node *n = zidx_find(z->idx, m, len);
+    if (!n)
         return 0;
-    sl_delete(z->sl, e->score, m, len);
-    sdict_delete(z->d, m, len);
+    zidx_remove(z->idx, n);
+    sl_delete_node(z->sl, n);
     return 1;
 }
 
@@ -253,7 +247,7 @@ long zobj_rank(struct zobj *z, const char *m, size_t len, int rev)
                 break;
             }
     } else {
-        struct sdict_entry *e = sdict_find(z->d, m, len);
+        struct sl_node *e = zidx_find(z->idx, m, len);
         if (e)
             rank = (long)sl_rank(z->sl, e->score, m, len) - 1;
     }
@@ -299,8 +293,8 @@ unsigned long zobj_score_bounds(struct zobj *z, const struct sl_range *r, unsign
     if (!a)
         return 0;
     b = sl_last_in_range(z->sl, r);
-    unsigned long ra = sl_rank(z->sl, a->score, a->ele, a->len);
-    unsigned long rb = sl_rank(z->sl, b->score, b->ele, b->len);
+    unsigned long ra = sl_rank(z->sl, a->score, sl_ele(a), a->len);
+    unsigned long rb = sl_rank(z->sl, b->score, sl_ele(b), b->len);
     *first = ra - 1;
     return rb >= ra ? rb - ra + 1 : 0;
 }
@@ -351,7 +345,7 @@ long zobj_lex_first(struct zobj *z, const struct sl_lexrange *r, int precheck)
         return -1;
     if (!z->lp) {
         struct sl_node *n = sl_first_in_lex(z->sl, r);
-        return n ? (long)sl_rank(z->sl, n->score, n->ele, n->len) - 1 : -1;
+        return n ? (long)sl_rank(z->sl, n->score, sl_ele(n), n->len) - 1 : -1;
     }
     struct zcur cur;
     const char *m;
@@ -373,7 +367,7 @@ long zobj_lex_last(struct zobj *z, const struct sl_lexrange *r)
         return -1;
     if (!z->lp) {
         struct sl_node *n = sl_last_in_lex(z->sl, r);
-        return n ? (long)sl_rank(z->sl, n->score, n->ele, n->len) - 1 : -1;
+        return n ? (long)sl_rank(z->sl, n->score, sl_ele(n), n->len) - 1 : -1;
     }
     struct zcur cur;
     const char *m;
@@ -440,8 +434,8 @@ void zobj_del_ranks(struct zobj *z, unsigned long first, unsigned long count)
     struct sl_node *n = sl_at_rank(z->sl, first + 1);
     while (n && count--) {
         struct sl_node *next = n->lv[0].fwd;
-        sdict_delete(z->d, n->ele, n->len);
-        sl_delete(z->sl, n->score, n->ele, n->len);
+        zidx_remove(z->idx, n);
+        sl_delete_node(z->sl, n);
         n = next;
     }
 }
@@ -462,7 +456,7 @@ void zcur_get(struct zcur *c, const char **m, size_t *len, double *score)
     if (c->z->lp) {
         lp_pair(c->z->lp, c->off, m, len, score, c->buf);
     } else {
-        *m = c->node->ele;
+        *m = sl_ele(c->node);
         *len = c->node->len;
         *score = c->node->score;
     }
@@ -498,11 +492,9 @@ static void *zobj_dup(const void *p)
         memcpy(z->lp, src->lp, n);
     } else {
         z->sl = sl_create();
-        z->d = sdict_new();
+        z->idx = zidx_new();
         for (struct sl_node *n = src->sl->head->lv[0].fwd; n; n = n->lv[0].fwd) {
-            int created;
-            sl_insert(z->sl, n->score, n->ele, n->len);
-            sdict_add(z->d, n->ele, n->len, &created)->score = n->score;
+            zidx_add(z->idx, sl_insert(z->sl, n->score, sl_ele(n), n->len));
         }
     }
     return z;
@@ -513,7 +505,7 @@ static size_t zobj_mem(const void *p)
     const struct zobj *z = p;
     if (z->lp)
         return mem_size(z) + mem_size(z->lp);
-    return mem_size(z) + sl_mem(z->sl) + sdict_mem(z->d);
+    return mem_size(z) + sl_mem(z->sl) + zidx_mem(z->idx);
 }
 
 void t_zset_init(void)

@@ -295,19 +295,19 @@ static void zscan_emit(struct zscan_ctx *x, const char *m, size_t len, const cha
     x->n += 2;
 }
 
-static void zscan_cb(void *priv, struct sdict_entry *e)
+static void zscan_cb(void *priv, struct sl_node *e)
 {
     char buf[40];
     int n = snprintf(buf, sizeof(buf), "%.17g", e->score);
-    zscan_emit(priv, e->key, e->klen, buf, (size_t)n);
+    zscan_emit(priv, sl_ele(e), e->len, buf, (size_t)n);
 }
 
 struct zscan_buf {
-    struct sdict_entry **v;
+    struct sl_node **v;
     size_t n, cap;
 };
 
-static void collect_cb(void *priv, struct sdict_entry *e)
+static void collect_cb(void *priv, struct sl_node *e)
 {
     struct zscan_buf *b = priv;
     if (b->n == b->cap) {
@@ -381,7 +381,7 @@ void cmd_zscan(struct client *c)
     /* The cursor goes first in the reply, so collect the step's entries
      * (stable pointers: nothing writes meanwhile), then reply. */
     struct zscan_buf b = {0};
-    cursor = sdict_scan(z->d, cursor, count, collect_cb, &b);
+    cursor = zidx_scan(z->idx, cursor, count, collect_cb, &b);
     char cbuf[21];
     reply_bulk(c, cbuf, util_ull2str(cbuf, cursor));
     long h = reply_defer(c);

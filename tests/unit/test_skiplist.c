@@ -35,7 +35,7 @@ static void check(struct skiplist *sl, struct model *m, size_t n)
     for (size_t i = 0; i < n; i++, x = x->lv[0].fwd) {
         assert_non_null(x);
         assert_true(x->score == m[i].score);
-        assert_string_equal(x->ele, m[i].ele);
+        assert_string_equal(sl_ele(x), m[i].ele);
         assert_ptr_equal(x->back, prev);
         assert_int_equal(sl_rank(sl, m[i].score, m[i].ele, strlen(m[i].ele)), i + 1);
         assert_ptr_equal(sl_at_rank(sl, i + 1), x);
@@ -74,12 +74,40 @@ static void test_insert_rank_delete(void **state)
     /* update scores: some in place, some moving */
     for (size_t i = 0; i < n; i += 5) {
         double ns = (i % 2) ? m[i].score : (double)(random() % 200) - 50;
+        struct sl_node *old =
+            sl_at_rank(sl, sl_rank(sl, m[i].score, m[i].ele, strlen(m[i].ele)));
         struct sl_node *x = sl_update(sl, m[i].score, m[i].ele, strlen(m[i].ele), ns);
         assert_non_null(x);
+        assert_ptr_equal(x, old); /* the node keeps its address (the index relies on it) */
         assert_true(x->score == ns);
         m[i].score = ns;
     }
     check(sl, m, n);
+    sl_free(sl);
+}
+
+/* Members are stored inline, binary-safe; sl_delete_node unlinks a node. */
+static void test_inline_members(void **state)
+{
+    (void)state;
+    struct skiplist *sl = sl_create();
+    struct sl_node *e = sl_insert(sl, 1, "", 0);
+    struct sl_node *b = sl_insert(sl, 1, "a\0b", 3);
+    struct sl_node *l = sl_insert(sl, 0, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 40);
+    assert_int_equal(e->len, 0);
+    assert_string_equal(sl_ele(e), "");
+    assert_int_equal(b->len, 3);
+    assert_memory_equal(sl_ele(b), "a\0b", 4);
+    assert_int_equal(sl_rank(sl, 1, "a\0b", 3), 3);
+    assert_int_equal(sl_rank(sl, 0, sl_ele(l), 40), 1);
+    sl_delete_node(sl, e);
+    assert_int_equal(sl->length, 2);
+    assert_ptr_equal(sl_at_rank(sl, 2), b);
+    assert_ptr_equal(sl->tail, b);
+    assert_ptr_equal(b->back, l);
+    sl_delete_node(sl, b);
+    assert_ptr_equal(sl->tail, l);
+    assert_int_equal(sl_rank(sl, 1, "a\0b", 3), 0);
     sl_free(sl);
 }
 
@@ -91,11 +119,11 @@ static void test_ranges(void **state)
     for (int i = 0; i < 5; i++)
         sl_insert(sl, i + 1, names[i], 1);
     struct sl_range r = {2, 4, 0, 0};
-    assert_string_equal(sl_first_in_range(sl, &r)->ele, "b");
-    assert_string_equal(sl_last_in_range(sl, &r)->ele, "d");
+    assert_string_equal(sl_ele(sl_first_in_range(sl, &r)), "b");
+    assert_string_equal(sl_ele(sl_last_in_range(sl, &r)), "d");
     r.minex = r.maxex = 1;
-    assert_string_equal(sl_first_in_range(sl, &r)->ele, "c");
-    assert_string_equal(sl_last_in_range(sl, &r)->ele, "c");
+    assert_string_equal(sl_ele(sl_first_in_range(sl, &r)), "c");
+    assert_string_equal(sl_ele(sl_last_in_range(sl, &r)), "c");
     struct sl_range empty = {6, 10, 0, 0};
     assert_null(sl_first_in_range(sl, &empty));
     assert_null(sl_last_in_range(sl, &empty));
@@ -109,15 +137,15 @@ static void test_ranges(void **state)
     for (int i = 0; i < 5; i++)
         sl_insert(sl, 0, names[i], 1);
     struct sl_lexrange lr = {.min = "b", .minlen = 1, .max = "d", .maxlen = 1};
-    assert_string_equal(sl_first_in_lex(sl, &lr)->ele, "b");
-    assert_string_equal(sl_last_in_lex(sl, &lr)->ele, "d");
+    assert_string_equal(sl_ele(sl_first_in_lex(sl, &lr)), "b");
+    assert_string_equal(sl_ele(sl_last_in_lex(sl, &lr)), "d");
     lr.minex = 1;
     lr.maxex = 1;
-    assert_string_equal(sl_first_in_lex(sl, &lr)->ele, "c");
-    assert_string_equal(sl_last_in_lex(sl, &lr)->ele, "c");
+    assert_string_equal(sl_ele(sl_first_in_lex(sl, &lr)), "c");
+    assert_string_equal(sl_ele(sl_last_in_lex(sl, &lr)), "c");
     struct sl_lexrange all = {.mininf = SL_LEX_MININF, .maxinf = SL_LEX_MAXINF};
-    assert_string_equal(sl_first_in_lex(sl, &all)->ele, "a");
-    assert_string_equal(sl_last_in_lex(sl, &all)->ele, "e");
+    assert_string_equal(sl_ele(sl_first_in_lex(sl, &all)), "a");
+    assert_string_equal(sl_ele(sl_last_in_lex(sl, &all)), "e");
     struct sl_lexrange none = {.mininf = SL_LEX_MAXINF, .maxinf = SL_LEX_MAXINF};
     assert_null(sl_first_in_lex(sl, &none));
     sl_free(sl);
@@ -138,6 +166,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_insert_rank_delete),
+        cmocka_unit_test(test_inline_members),
         cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_cmp_bytes),
     };
