@@ -1,6 +1,6 @@
 /* t_hash: the hash commands (HSET/HMSET/HSETNX, HGET/HMGET/HGETALL/HKEYS/
  * HVALS, HDEL, HEXISTS, HLEN, HSTRLEN, HINCRBY/HINCRBYFLOAT, HRANDFIELD,
- * HSCAN) and the hash object layer (struct hobj, see t_hash.h).
+ * HSCAN) and the hash object layer (struct hobj below, see t_hash.h).
  *
  * Semantics are Redis 7.0.15's: replies, error texts, the order in which
  * arguments are checked, keyspace events ("hset", "hdel", "hincrby",
@@ -9,10 +9,19 @@
  * longer than hash-max-listpack-value goes in, and after any set (insert or
  * update) that leaves it with more than hash-max-listpack-entries fields.
  *
+ * Keyspace value: the listpack or sdict pointer itself, with no wrapper
+ * (one malloc per hash saved). The free/dup/mem callbacks get only that
+ * pointer, so a listpack pointer is stored with its low bit set (mem_alloc
+ * blocks are at least 8-byte aligned, so the bit is free); an sdict pointer
+ * is stored as is. hobj_of() undoes the tag into a struct hobj, a view on
+ * the stack; hobj_tagged() makes the stored form again.
+ *
  * Invariants: a hash key is never empty; every handler replies exactly once;
- * entry pointers from a lookup are not used after a db write (the hobj
- * pointer itself stays valid while the key exists, so only kv_set_enc needs
- * the entry after an edit, with no db write in between).
+ * entry pointers from a lookup are not used after a db write. A listpack may
+ * move on any insert, replace or delete (and conversion replaces it by an
+ * sdict), so after editing a struct hobj view the handler stores it back
+ * with kv_set_ptr (which does not move the entry) before any db write or
+ * return: store() does this, and HDEL after each delete.
  *
  * Must not know: the listpack's byte layout, the sdict's buckets, other
  * types' internals.
@@ -20,6 +29,7 @@
 #include "t_hash.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,43 +51,67 @@
 
 /* ---- object layer ---- */
 
-static struct hobj *hobj_new(void)
+/* A hash, untagged: exactly one of lp / d is non-NULL. A view on the stack;
+ * the keyspace holds hobj_tagged() of it. */
+struct hobj {
+    unsigned char *lp; /* listpack encoding, or NULL */
+    struct sdict *d;   /* hashtable encoding, or NULL */
+};
+
+#define HOBJ_LP_TAG ((uintptr_t)1)
+
+/* The hash behind a stored (tagged) keyspace pointer. */
+static struct hobj hobj_of(const void *tagged)
 {
-    struct hobj *h = mem_alloc(sizeof(*h));
-    h->lp = lp_new();
-    h->d = NULL;
+    struct hobj h = {NULL, NULL};
+    if ((uintptr_t)tagged & HOBJ_LP_TAG)
+        h.lp = (unsigned char *)((uintptr_t)tagged & ~HOBJ_LP_TAG);
+    else
+        h.d = (struct sdict *)(uintptr_t)tagged;
     return h;
 }
 
+/* The tagged pointer the keyspace stores for h. */
+static void *hobj_tagged(const struct hobj *h)
+{
+    if (h->lp)
+        return (void *)((uintptr_t)h->lp | HOBJ_LP_TAG);
+    return h->d;
+}
+
+/* A new empty hash (a listpack). */
+static struct hobj hobj_new(void)
+{
+    struct hobj h = {lp_new(), NULL};
+    return h;
+}
+
+/* Type callbacks: p is the tagged keyspace pointer. */
 static void hobj_free(void *p)
 {
-    struct hobj *h = p;
-    if (h->lp)
-        mem_free(h->lp);
-    if (h->d)
-        sdict_free(h->d);
-    mem_free(h);
+    struct hobj h = hobj_of(p);
+    if (h.lp)
+        mem_free(h.lp);
+    else
+        sdict_free(h.d);
 }
 
 static void *hobj_dup(const void *p)
 {
-    const struct hobj *h = p;
-    struct hobj *n = mem_alloc(sizeof(*n));
-    n->lp = NULL;
-    n->d = NULL;
-    if (h->lp) {
-        n->lp = mem_alloc(lp_bytes(h->lp));
-        memcpy(n->lp, h->lp, lp_bytes(h->lp));
+    struct hobj h = hobj_of(p), n = {NULL, NULL};
+    if (h.lp) {
+        n.lp = mem_alloc(lp_bytes(h.lp));
+        memcpy(n.lp, h.lp, lp_bytes(h.lp));
     } else {
-        n->d = sdict_dup(h->d);
+        n.d = sdict_dup(h.d);
     }
-    return n;
+    return hobj_tagged(&n);
 }
 
 static size_t hobj_mem(const void *p)
 {
-    const struct hobj *h = p;
-    return mem_size(h) + (h->lp ? mem_size(h->lp) : sdict_mem(h->d));
+    struct hobj h = hobj_of(p);
+    return h.lp ? mem_size(h.lp) : sdict_mem(h.d);
 }
 
 void t_hash_init(void)
@@ -151,6 +185,17 @@ static int hobj_get(struct hobj *h, const char *f, size_t flen, const unsigned c
         return 0;
     *v = e->val ? (const unsigned char *)e->val : (const unsigned char *)"";
     *vlen = e->vlen;
+    return 1;
+}
+
+int t_hash_get(const struct kv *e, const char *f, size_t flen, const char **v, size_t *vlen,
+               char buf[21])
+{
+    struct hobj h = hobj_of(kv_ptr(e));
+    const unsigned char *p;
+    if (!hobj_get(&h, f, flen, &p, vlen, buf))
+        return 0;
+    *v = (const char *)p;
     return 1;
 }
 
@@ -251,9 +296,10 @@ static void hobj_foreach(struct hobj *h, pair_fn fn, void *priv)
 
 /* ---- lookups ---- */
 
-/* The hash at key for reading (hit/miss counted), or NULL. On a wrong type
- * replies WRONGTYPE and sets *err. */
-static struct hobj *lookup_read(struct client *c, const struct resp_arg *key, int *err)
+/* The hash at key for reading (hit/miss counted): fills *out and returns
+ * out, or returns NULL. On a wrong type replies WRONGTYPE and sets *err. */
+static struct hobj *lookup_read(struct client *c, const struct resp_arg *key, int *err,
+                                struct hobj *out)
 {
     *err = 0;
     struct kv *e = tstr_lookup_read(c, key);
@@ -264,7 +310,8 @@ static struct hobj *lookup_read(struct client *c, const struct resp_arg *key, in
         *err = 1;
         return NULL;
     }
-    return kv_ptr(e);
+    *out = hobj_of(kv_ptr(e));
+    return out;
 }
 
 /* For writing: *ep gets the entry (NULL if the key is missing). Returns -1
@@ -281,15 +328,18 @@ static int lookup_write(struct client *c, const struct resp_arg *key, struct kv 
 }
 
 /* After editing h (which belongs to entry e, or is new when e is NULL):
- * store a new hash in the db or record the current encoding; then signal
- * the change and fire the event. */
+ * store a new hash in the db, or store the (possibly moved or converted)
+ * pointer and encoding back into e; then signal the change and fire the
+ * event. */
 static void store(struct client *c, const struct resp_arg *key, struct kv *e, struct hobj *h,
                   const char *event)
 {
-    if (e)
+    if (e) {
+        kv_set_ptr(e, hobj_tagged(h));
         kv_set_enc(e, hobj_enc(h));
-    else
-        db_set_object(c->db, key->ptr, key->len, KV_HASH, hobj_enc(h), h, -1, 0);
+    } else {
+        db_set_object(c->db, key->ptr, key->len, KV_HASH, hobj_enc(h), hobj_tagged(h), -1, 0);
+    }
     notify_key_modified(c->db, key->ptr, key->len);
     notify_event(NOTIFY_HASH, event, c->db, key->ptr, key->len);
 }
@@ -308,7 +358,7 @@ static void hset_generic(struct client *c, int hmset)
     struct kv *e;
     if (lookup_write(c, key, &e) < 0)
         return;
-    struct hobj *h = e ? kv_ptr(e) : hobj_new();
+    struct hobj hv = e ? hobj_of(kv_ptr(e)) : hobj_new(), *h = &hv;
     hobj_try_convert(h, &c->argv[2], c->argc - 2);
     long long created = 0;
     for (int j = 2; j < c->argc; j += 2)
@@ -339,7 +389,11 @@ void cmd_hsetnx(struct client *c)
     struct kv *e;
     if (lookup_write(c, key, &e) < 0)
         return;
-    struct hobj *h = e ? kv_ptr(e) : NULL;
+    struct hobj hv, *h = NULL;
+    if (e) {
+        hv = hobj_of(kv_ptr(e));
+        h = &hv;
+    }
     const unsigned char *v;
     size_t vlen;
     char buf[21];
@@ -347,8 +401,10 @@ void cmd_hsetnx(struct client *c)
         reply_int(c, 0);
         return;
     }
-    if (!h)
-        h = hobj_new();
+    if (!h) {
+        hv = hobj_new();
+        h = &hv;
+    }
     hobj_try_convert(h, &c->argv[2], 2);
     hobj_set(h, c->argv[2].ptr, c->argv[2].len, c->argv[3].ptr, c->argv[3].len);
     store(c, key, e, h, "hset");
@@ -368,12 +424,13 @@ void cmd_hdel(struct client *c)
         reply_int(c, 0);
         return;
     }
-    struct hobj *h = kv_ptr(e);
+    struct hobj hv = hobj_of(kv_ptr(e)), *h = &hv;
     long long deleted = 0;
     int removed = 0;
     for (int j = 2; j < c->argc; j++) {
         if (hobj_del(h, c->argv[j].ptr, c->argv[j].len)) {
             deleted++;
+            kv_set_ptr(e, hobj_tagged(h)); /* the listpack may have moved */
             if (hobj_len(h) == 0) {
                 db_delete_entry(c->db, e);
                 removed = 1;
@@ -404,7 +461,11 @@ void cmd_hincrby(struct client *c)
     struct kv *e;
     if (lookup_write(c, key, &e) < 0)
         return;
-    struct hobj *h = e ? kv_ptr(e) : NULL;
+    struct hobj hv, *h = NULL;
+    if (e) {
+        hv = hobj_of(kv_ptr(e));
+        h = &hv;
+    }
     const unsigned char *cur;
     size_t clen;
     char buf[21];
@@ -420,8 +481,10 @@ void cmd_hincrby(struct client *c)
     v += incr;
     char out[24];
     size_t n = util_ll2str(out, v);
-    if (!h)
-        h = hobj_new();
+    if (!h) {
+        hv = hobj_new();
+        h = &hv;
+    }
     hobj_set(h, f->ptr, f->len, out, n);
     store(c, key, e, h, "hincrby");
     server.dirty++;
@@ -445,7 +508,11 @@ void cmd_hincrbyfloat(struct client *c)
     struct kv *e;
     if (lookup_write(c, key, &e) < 0)
         return;
-    struct hobj *h = e ? kv_ptr(e) : NULL;
+    struct hobj hv, *h = NULL;
+    if (e) {
+        hv = hobj_of(kv_ptr(e));
+        h = &hv;
+    }
     const unsigned char *cur;
     size_t clen;
     char buf[21];
@@ -461,8 +528,10 @@ void cmd_hincrbyfloat(struct client *c)
     }
     char out[UTIL_LD_STR_MAX];
     size_t n = util_ld2str_human(out, sizeof(out), v);
-    if (!h)
-        h = hobj_new();
+    if (!h) {
+        hv = hobj_new();
+        h = &hv;
+    }
     hobj_set(h, f->ptr, f->len, out, n);
     store(c, key, e, h, "hincrbyfloat");
     server.dirty++;
@@ -474,7 +543,7 @@ void cmd_hincrbyfloat(struct client *c)
 void cmd_hget(struct client *c)
 {
     int err;
-    struct hobj *h = lookup_read(c, &c->argv[1], &err);
+    struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
     if (err)
         return;
     const unsigned char *v;
@@ -489,7 +558,7 @@ void cmd_hget(struct client *c)
 void cmd_hmget(struct client *c)
 {
     int err;
-    struct hobj *h = lookup_read(c, &c->argv[1], &err);
+    struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
     if (err)
         return;
     reply_array(c, c->argc - 2);
@@ -507,7 +576,7 @@ void cmd_hmget(struct client *c)
 void cmd_hexists(struct client *c)
 {
     int err;
-    struct hobj *h = lookup_read(c, &c->argv[1], &err);
+    struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
     if (err)
         return;
     const unsigned char *v;
@@ -519,7 +588,7 @@ void cmd_hexists(struct client *c)
 void cmd_hstrlen(struct client *c)
 {
     int err;
-    struct hobj *h = lookup_read(c, &c->argv[1], &err);
+    struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
     if (err)
         return;
     const unsigned char *v;
@@ -533,7 +602,7 @@ void cmd_hstrlen(struct client *c)
 void cmd_hlen(struct client *c)
 {
     int err;
-    struct hobj *h = lookup_read(c, &c->argv[1], &err);
+    struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
     if (err)
         return;
     reply_int(c, h ? (long long)hobj_len(h) : 0);
@@ -563,7 +632,7 @@ static void getall_cb(void *priv, const unsigned char *f, size_t flen, const uns
 static void getall_generic(struct client *c, int want)
 {
     int err;
-    struct hobj *h = lookup_read(c, &c->argv[1], &err);
+    struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
     if (err)
         return;
     long long n = h ? (long long)hobj_len(h) : 0;
@@ -756,7 +825,7 @@ void cmd_hrandfield(struct client *c)
             reply_error(c, "ERR value is out of range");
             return;
         }
-        struct hobj *h = lookup_read(c, &c->argv[1], &err);
+        struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
         if (err)
             return;
         size_t count = l < 0 ? (size_t)-l : (size_t)l;
@@ -774,7 +843,7 @@ void cmd_hrandfield(struct client *c)
         }
         return;
     }
-    struct hobj *h = lookup_read(c, &c->argv[1], &err);
+    struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
     if (err)
         return;
     if (!h) {
@@ -886,7 +955,7 @@ void cmd_hscan(struct client *c)
         return;
     }
     int err;
-    struct hobj *h = lookup_read(c, &c->argv[1], &err);
+    struct hobj hv, *h = lookup_read(c, &c->argv[1], &err, &hv);
     if (err)
         return;
     if (!h) {

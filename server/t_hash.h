@@ -1,10 +1,13 @@
-/* t_hash: the hash type. A hash value (kv_ptr of a KV_HASH entry) is a
- * struct hobj: either a listpack of field, value, field, value... in
- * insertion order (lp != NULL; KV_ENC_LISTPACK) or an sdict field -> value
- * (d != NULL; KV_ENC_HASHTABLE). A listpack becomes a table, exactly when
- * Redis 7.0 converts, once it would hold more than hash-max-listpack-entries
- * fields or a field or value longer than hash-max-listpack-value bytes; it
- * never converts back.
+/* t_hash: the hash type. A hash is either a listpack of field, value,
+ * field, value... in insertion order (KV_ENC_LISTPACK) or an sdict field ->
+ * value (KV_ENC_HASHTABLE). The keyspace stores the listpack or sdict
+ * pointer itself as the entry's value (no wrapper object); t_hash.c tags a
+ * listpack pointer's low bit so the type callbacks can tell the two apart.
+ * Only t_hash.c knows that layout: other modules read hashes through the
+ * accessor below. A listpack becomes a table, exactly when Redis 7.0
+ * converts, once it would hold more than hash-max-listpack-entries fields or
+ * a field or value longer than hash-max-listpack-value bytes; it never
+ * converts back.
  *
  * Must not know: other types' internals, connections. The command handlers
  * are declared in cmd_procs.h.
@@ -14,14 +17,16 @@
 
 #include <stddef.h>
 
-struct sdict;
-
-struct hobj {
-    unsigned char *lp; /* listpack encoding, or NULL */
-    struct sdict *d;   /* hashtable encoding, or NULL */
-};
+struct kv;
 
 /* Called once at startup: registers the type's free/dup/mem. */
 void t_hash_init(void);
+
+/* Value of field f in the hash entry e (kv_type(e) == KV_HASH): sets *v and
+ * *vlen and returns 1, or returns 0 if the field is absent. *v is borrowed:
+ * it points into the hash (valid until the next db write) or into buf (the
+ * text of an integer-encoded listpack value). O(n) listpack, O(1) table. */
+int t_hash_get(const struct kv *e, const char *f, size_t flen, const char **v, size_t *vlen,
+               char buf[21]);
 
 #endif

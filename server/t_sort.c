@@ -30,7 +30,6 @@
 #include "notify.h"
 #include "quicklist.h"
 #include "reply.h"
-#include "sdict.h"
 #include "server.h"
 #include "t_hash.h"
 #include "t_set.h"
@@ -147,25 +146,7 @@ static int pattern_value(struct client *c, const struct resp_arg *pat, const cha
     }
     if (kv_type(e) != KV_HASH)
         return 0;
-    struct hobj *h = kv_ptr(e);
-    if (h->d) {
-        struct sdict_entry *de = sdict_find(h->d, field, fieldlen);
-        if (!de)
-            return 0;
-        *out = de->val ? de->val : "";
-        *outlen = de->vlen;
-        return 1;
-    }
-    size_t end = lp_end(h->lp);
-    for (size_t off = lp_first(h->lp); off != end; off = lp_next(h->lp, lp_next(h->lp, off))) {
-        if (!lp_eq(h->lp, off, field, fieldlen))
-            continue;
-        struct lp_entry ve;
-        lp_get(h->lp, lp_next(h->lp, off), &ve);
-        *out = (const char *)lp_bytes_of(&ve, buf, outlen);
-        return 1;
-    }
-    return 0;
+    return t_hash_get(e, field, fieldlen, out, outlen, buf);
 }
 
 /* Parse the options after the key. Returns 0 after replying an error. */
