@@ -48,8 +48,8 @@ struct bkey {
 struct block_state {
     struct waiter *w;
     int nw;
-    long long timer; /* 0 if none */
-    int timed_out;   /* the re-run is for the timeout */
+    long long timer;   /* 0 if none */
+    int timed_out;     /* the re-run is for the timeout */
     int blocked_again; /* the handler called block_on_keys in this run */
 };
 
@@ -333,8 +333,9 @@ int block_parse_timeout(struct client *c, const struct resp_arg *a, long long *m
     }
     long double v = secs * 1000.0L;
     /* Out of long long range: Redis's conversion gives LLONG_MIN there. */
-    long long t = (v < 9.2233720368547758e18L && v > -9.2233720368547758e18L) ? (long long)v
-                                                                             : (-0x7fffffffffffffffLL - 1);
+    long long t = (v < 9.2233720368547758e18L && v > -9.2233720368547758e18L)
+                      ? (long long)v
+                      : (-0x7fffffffffffffffLL - 1);
     if (t < 0) {
         reply_error(c, "ERR timeout is negative");
         return -1;

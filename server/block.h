@@ -30,8 +30,7 @@ struct resp_arg;
  * signalled or timeout_ms passes (0 = forever). Called again by the same
  * command when it is re-run and still cannot serve: then it keeps its place
  * and its original deadline. The handler must not reply after calling it. */
-void block_on_keys(struct client *c, const struct resp_arg *keys, int nkeys,
-                   long long timeout_ms);
+void block_on_keys(struct client *c, const struct resp_arg *keys, int nkeys, long long timeout_ms);
 /* Parse a blocking command's timeout in seconds (decimals allowed) into
  * milliseconds (0 = forever), as Redis 7.0 does: the value times 1000 is
  * truncated to a long long, and anything negative after that (including

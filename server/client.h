@@ -28,7 +28,7 @@ struct db;
 #define CLIENT_KILLED          (1u << 8)  /* CLIENT KILL chose it; close after this batch */
 #define CLIENT_IN_CMD          (1u << 9)  /* a command is executing */
 #define CLIENT_CLOSE_AFTER_CMD (1u << 10) /* close once this command has replied */
-#define CLIENT_UNBLOCK_ERR (1u << 11) /* CLIENT UNBLOCK ... ERROR: fail the held command */
+#define CLIENT_UNBLOCK_ERR     (1u << 11) /* CLIENT UNBLOCK ... ERROR: fail the held command */
 
 struct client {
     struct conn conn; /* must stay first: see conn.h */

@@ -71,8 +71,7 @@ int sl_cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
 /* Does node n sort before (score, ele)? */
 static int before(const struct sl_node *n, double score, const char *ele, size_t len)
 {
-    return n->score < score ||
-           (n->score == score && sl_cmp_bytes(sl_ele(n), n->len, ele, len) < 0);
+    return n->score < score || (n->score == score && sl_cmp_bytes(sl_ele(n), n->len, ele, len) < 0);
 }
 
 static int random_level(void)
@@ -197,8 +196,9 @@ struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size
     struct sl_node *x = find(sl, cur, ele, len, update);
     if (!x)
         return NULL;
-    int prev_ok = x->back == NULL || x->back->score < score ||
-                  (x->back->score == score && sl_cmp_bytes(sl_ele(x->back), x->back->len, ele, len) < 0);
+    int prev_ok =
+        x->back == NULL || x->back->score < score ||
+        (x->back->score == score && sl_cmp_bytes(sl_ele(x->back), x->back->len, ele, len) < 0);
     struct sl_node *nx = x->lv[0].fwd;
     int next_ok = nx == NULL || nx->score > score ||
                   (nx->score == score && sl_cmp_bytes(sl_ele(nx), nx->len, ele, len) > 0);
@@ -217,9 +217,10 @@ unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, 
     const struct sl_node *x = sl->head;
     unsigned long rank = 0;
     for (int i = sl->level - 1; i >= 0; i--) {
-        while (x->lv[i].fwd && (before(x->lv[i].fwd, score, ele, len) ||
-                                (x->lv[i].fwd->score == score &&
-                                 sl_cmp_bytes(sl_ele(x->lv[i].fwd), x->lv[i].fwd->len, ele, len) == 0))) {
+        while (x->lv[i].fwd &&
+               (before(x->lv[i].fwd, score, ele, len) ||
+                (x->lv[i].fwd->score == score &&
+                 sl_cmp_bytes(sl_ele(x->lv[i].fwd), x->lv[i].fwd->len, ele, len) == 0))) {
             rank += x->lv[i].span;
             x = x->lv[i].fwd;
         }
@@ -279,10 +280,22 @@ int sl_lex_lte_max(const char *s, size_t len, const struct sl_lexrange *r)
 /* Generic first/last search, with "in_min"/"in_max" predicates on a node. */
 typedef int (*node_pred)(const struct sl_node *n, const void *r);
 
-static int score_min(const struct sl_node *n, const void *r) { return sl_gte_min(n->score, r); }
-static int score_max(const struct sl_node *n, const void *r) { return sl_lte_max(n->score, r); }
-static int lex_min(const struct sl_node *n, const void *r) { return sl_lex_gte_min(sl_ele(n), n->len, r); }
-static int lex_max(const struct sl_node *n, const void *r) { return sl_lex_lte_max(sl_ele(n), n->len, r); }
+static int score_min(const struct sl_node *n, const void *r)
+{
+    return sl_gte_min(n->score, r);
+}
+static int score_max(const struct sl_node *n, const void *r)
+{
+    return sl_lte_max(n->score, r);
+}
+static int lex_min(const struct sl_node *n, const void *r)
+{
+    return sl_lex_gte_min(sl_ele(n), n->len, r);
+}
+static int lex_max(const struct sl_node *n, const void *r)
+{
+    return sl_lex_lte_max(sl_ele(n), n->len, r);
+}
 
 /* First node satisfying gte (monotone), then checked against lte. */
 static struct sl_node *first_where(const struct skiplist *sl, node_pred gte, node_pred lte,

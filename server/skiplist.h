@@ -30,7 +30,7 @@ struct sl_node {
     uint32_t len;          /* member length in bytes (members of 4 GiB+ unsupported) */
     uint8_t level;         /* entries in lv[] */
     uint8_t spare;
-    uint16_t htag;         /* caller's hash tag */
+    uint16_t htag; /* caller's hash tag */
     struct sl_level {
         struct sl_node *fwd;
         unsigned long span;

@@ -604,7 +604,9 @@ void cmd_client_unblock(struct client *c)
             return;
         }
     } else if (c->argc > 4) {
-        reply_errorf(c, "ERR unknown subcommand or wrong number of arguments for 'unblock'. Try CLIENT HELP.");
+        reply_errorf(
+            c,
+            "ERR unknown subcommand or wrong number of arguments for 'unblock'. Try CLIENT HELP.");
         return;
     }
     struct client *target = id > 0 ? client_by_id((uint64_t)id) : NULL;

@@ -448,6 +448,23 @@ void cmd_hdel(struct client *c)
     reply_int(c, deleted);
 }
 
+/* HINCRBY / HINCRBYFLOAT's lookup: *e and *h (NULL when the key is absent,
+ * else h points at hv) and the field's current bytes. Returns -1 after
+ * replying WRONGTYPE, 1 if the field exists (*cur, *clen set), else 0. */
+static int incr_fetch(struct client *c, const struct resp_arg *key, const struct resp_arg *f,
+                      struct kv **e, struct hobj *hv, struct hobj **h, const unsigned char **cur,
+                      size_t *clen, char buf[21])
+{
+    *h = NULL;
+    if (lookup_write(c, key, e) < 0)
+        return -1;
+    if (!*e)
+        return 0;
+    *hv = hobj_of(kv_ptr(*e));
+    *h = hv;
+    return hobj_get(*h, f->ptr, f->len, cur, clen, buf) ? 1 : 0;
+}
+
 /* HINCRBY key field increment. The increment is parsed before the type
  * check, as Redis does. */
 void cmd_hincrby(struct client *c)
@@ -459,18 +476,14 @@ void cmd_hincrby(struct client *c)
         return;
     }
     struct kv *e;
-    if (lookup_write(c, key, &e) < 0)
-        return;
-    struct hobj hv, *h = NULL;
-    if (e) {
-        hv = hobj_of(kv_ptr(e));
-        h = &hv;
-    }
+    struct hobj hv, *h;
     const unsigned char *cur;
     size_t clen;
     char buf[21];
-    if (h && hobj_get(h, f->ptr, f->len, &cur, &clen, buf) &&
-        !util_str2ll((const char *)cur, clen, &v)) {
+    int found = incr_fetch(c, key, f, &e, &hv, &h, &cur, &clen, buf);
+    if (found < 0)
+        return;
+    if (found && !util_str2ll((const char *)cur, clen, &v)) {
         reply_error(c, "ERR hash value is not an integer");
         return;
     }
@@ -506,18 +519,14 @@ void cmd_hincrbyfloat(struct client *c)
         return;
     }
     struct kv *e;
-    if (lookup_write(c, key, &e) < 0)
-        return;
-    struct hobj hv, *h = NULL;
-    if (e) {
-        hv = hobj_of(kv_ptr(e));
-        h = &hv;
-    }
+    struct hobj hv, *h;
     const unsigned char *cur;
     size_t clen;
     char buf[21];
-    if (h && hobj_get(h, f->ptr, f->len, &cur, &clen, buf) &&
-        !util_str2ld((const char *)cur, clen, &v)) {
+    int found = incr_fetch(c, key, f, &e, &hv, &h, &cur, &clen, buf);
+    if (found < 0)
+        return;
+    if (found && !util_str2ld((const char *)cur, clen, &v)) {
         reply_error(c, "ERR hash value is not a float");
         return;
     }

@@ -210,6 +210,22 @@ static void pop_range_reply(struct client *c, const struct resp_arg *key, struct
     server.dirty += (long long)n;
 }
 
+/* Pop one element from the where end of key's list ql and reply it as a
+ * bulk; fire the pop event, and "del" if the list empties. O(1). */
+static void pop_one(struct client *c, const struct resp_arg *key, struct quicklist *ql, int where)
+{
+    struct ql_iter it;
+    struct lp_entry e;
+    ql_iter_init(&it, ql, where == QL_HEAD ? 0 : -1, where);
+    ql_iter_next(&it, &e);
+    reply_entry(c, &e);
+    ql_iter_del(&it);
+    notify_event(NOTIFY_LIST, where == QL_HEAD ? "lpop" : "rpop", c->db, key->ptr, key->len);
+    delete_if_empty(c, key, ql);
+    notify_key_modified(c->db, key->ptr, key->len);
+    server.dirty++;
+}
+
 /* LPOP / RPOP key [count]. */
 static void pop_generic(struct client *c, int where)
 {
@@ -220,8 +236,8 @@ static void pop_generic(struct client *c, int where)
         reply_error_arity(c);
         return;
     }
-    if (hascount && parse_range(c, &c->argv[2], 0, "value is out of range, must be positive",
-                                &count) < 0)
+    if (hascount &&
+        parse_range(c, &c->argv[2], 0, "value is out of range, must be positive", &count) < 0)
         return;
     struct quicklist *ql = lookup_list_write(c, key, &wrong);
     if (wrong)
@@ -241,16 +257,7 @@ static void pop_generic(struct client *c, int where)
         pop_range_reply(c, key, ql, where, count);
         return;
     }
-    struct ql_iter it;
-    struct lp_entry e;
-    ql_iter_init(&it, ql, where == QL_HEAD ? 0 : -1, where);
-    ql_iter_next(&it, &e);
-    reply_entry(c, &e);
-    ql_iter_del(&it);
-    notify_event(NOTIFY_LIST, where == QL_HEAD ? "lpop" : "rpop", c->db, key->ptr, key->len);
-    delete_if_empty(c, key, ql);
-    notify_key_modified(c->db, key->ptr, key->len);
-    server.dirty++;
+    pop_one(c, key, ql, where);
 }
 
 void cmd_lpop(struct client *c)
@@ -611,7 +618,8 @@ void cmd_lrem(struct client *c)
     }
     int dir = count < 0 ? QL_TAIL : QL_HEAD;
     /* |LL_MIN| does not fit: any count that large means "all" anyway. */
-    unsigned long long limit = count < 0 ? 0ULL - (unsigned long long)count : (unsigned long long)count;
+    unsigned long long limit =
+        count < 0 ? 0ULL - (unsigned long long)count : (unsigned long long)count;
     long long removed = 0;
     struct ql_iter it;
     struct lp_entry e;
@@ -720,18 +728,9 @@ static void bpop_generic(struct client *c, int where)
         return;
     }
     struct quicklist *ql = kv_ptr(db_lookup(c->db, keys[i].ptr, keys[i].len, DB_LOOKUP_NOTOUCH));
-    struct ql_iter it;
-    struct lp_entry e;
     reply_array(c, 2);
     reply_bulk(c, keys[i].ptr, keys[i].len);
-    ql_iter_init(&it, ql, where == QL_HEAD ? 0 : -1, where);
-    ql_iter_next(&it, &e);
-    reply_entry(c, &e);
-    ql_iter_del(&it);
-    notify_event(NOTIFY_LIST, where == QL_HEAD ? "lpop" : "rpop", c->db, keys[i].ptr, keys[i].len);
-    delete_if_empty(c, &keys[i], ql);
-    notify_key_modified(c->db, keys[i].ptr, keys[i].len);
-    server.dirty++;
+    pop_one(c, &keys[i], ql, where);
 }
 
 void cmd_blpop(struct client *c)

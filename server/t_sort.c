@@ -295,8 +295,7 @@ static int parse_weight(const char *s, size_t len, double *out)
 
 /* Fill in the weights of v[0..n) (BY pattern, or the elements). Returns 0
  * if some weight is not a number (numeric sort only). */
-static int load_weights(struct client *c, const struct sort_opts *o, struct sort_item *v,
-                        size_t n)
+static int load_weights(struct client *c, const struct sort_opts *o, struct sort_item *v, size_t n)
 {
     int ok = 1;
     for (size_t j = 0; j < n; j++) {
@@ -376,8 +375,8 @@ static void emit(struct client *c, const struct sort_opts *o, struct sort_item *
 /* Load the elements of e (NULL: empty) into a new vector, applying Redis's
  * direct-range shortcut for lists and sorted sets when nothing is sorted.
  * Sets *n, and adjusts *start / *end to the vector. */
-static struct sort_item *load_items(struct kv *e, const struct sort_opts *o, long *start,
-                                    long *end, size_t *n)
+static struct sort_item *load_items(struct kv *e, const struct sort_opts *o, long *start, long *end,
+                                    size_t *n)
 {
     size_t total = 0;
     int type = e ? kv_type(e) : KV_LIST;

@@ -234,8 +234,7 @@ reply:
 fire:
     if (added || updated) {
         notify_key_modified(c->db, key->ptr, key->len);
-        notify_event(NOTIFY_ZSET, (flags & ZA_INCR) ? "zincr" : "zadd", c->db, key->ptr,
-                     key->len);
+        notify_event(NOTIFY_ZSET, (flags & ZA_INCR) ? "zincr" : "zadd", c->db, key->ptr, key->len);
         server.dirty += added + updated;
     }
 done:

@@ -26,9 +26,9 @@ struct kv;
 struct zidx;
 
 struct zobj {
-    unsigned char *lp;    /* listpack encoding, or NULL */
-    struct skiplist *sl;  /* skiplist encoding: order */
-    struct zidx *idx;     /* skiplist encoding: member -> node */
+    unsigned char *lp;   /* listpack encoding, or NULL */
+    struct skiplist *sl; /* skiplist encoding: order */
+    struct zidx *idx;    /* skiplist encoding: member -> node */
 };
 
 /* Member index (t_zset_idx.c): a chained hash table of skiplist nodes,

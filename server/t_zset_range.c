@@ -224,8 +224,7 @@ static void zrange_generic(struct client *c, int start, int store, int type, int
             first = rev ? first + total - 1 - off : first + off;
         }
     }
-    emit(c, z, first, count, rev, a.withscores, store ? &dst : NULL,
-         a.type == ZR_RANK ? count : 0);
+    emit(c, z, first, count, rev, a.withscores, store ? &dst : NULL, a.type == ZR_RANK ? count : 0);
     if (store) {
         unsigned long n = zobj_len(dst);
         tzset_store(c, &c->argv[1], dst, "zrangestore");
@@ -290,8 +289,8 @@ static void count_generic(struct client *c, int lex)
         return;
     }
     struct zobj *z = kv_ptr(e);
-    reply_int(c, (long long)(lex ? zobj_lex_bounds(z, &lr, &first)
-                                 : zobj_score_bounds(z, &r, &first)));
+    reply_int(
+        c, (long long)(lex ? zobj_lex_bounds(z, &lr, &first) : zobj_score_bounds(z, &r, &first)));
 }
 
 void cmd_zcount(struct client *c)

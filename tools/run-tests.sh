@@ -164,6 +164,26 @@ stop_server() {
     SERVER_PIDS=("${keep[@]}")
 }
 
+# add_summary KIND NAME RC OUT: add the "NAME: N passed, M failed" line in
+# file OUT to the totals and print it; a non-zero exit status RC with no
+# reported failure counts as one failure. Sets SUM_FAILED to this run's M.
+add_summary() {
+    local kind=$1 name=$2 rc=$3 out=$4 line p f
+    line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$out" | tail -n 1)
+    p=$(echo "$line" | sed -n 's/^[^:]*: \([0-9]*\) passed.*/\1/p')
+    f=$(echo "$line" | sed -n 's/.* passed, \([0-9]*\) failed.*/\1/p')
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        f=1
+        echo "$kind $name: exit status $rc (counted as 1 failure)"
+    fi
+    echo "$kind ${line:-$name: no summary}"
+    PASSED=$((PASSED + p))
+    FAILED=$((FAILED + f))
+    SUM_FAILED=$f
+}
+
 compat_scripts() {
     local s name
     for s in tests/compat/scripts/*.txt; do
@@ -233,20 +253,8 @@ suite_compat() {
             continue
         fi
         "$RUNNER" --port "$tport" --golden "$golden/$name.golden" "$s" >"$TMP/cmp.out" 2>&1
-        rc=$?
-        line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$TMP/cmp.out" | tail -n 1)
-        p=$(echo "$line" | sed -n 's/^[^:]*: \([0-9]*\) passed.*/\1/p')
-        f=$(echo "$line" | sed -n 's/.* passed, \([0-9]*\) failed.*/\1/p')
-        p=${p:-0}
-        f=${f:-0}
-        if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-            f=1
-            echo "compat $name: runner exit status $rc (counted as 1 failure)"
-        fi
-        echo "compat ${line:-$name: no summary}"
+        add_summary compat "$name" $? "$TMP/cmp.out"
         grep -v -E "^$name: [0-9]+ passed" "$TMP/cmp.out" | sed 's/^/    /'
-        PASSED=$((PASSED + p))
-        FAILED=$((FAILED + f))
         if ! kill -0 "$tpid" 2>/dev/null; then
             echo "compat: $SERVER died during $name; log tail:"
             tail -n 30 "$TMP/tern.log" | sed 's/^/    /'
@@ -267,7 +275,7 @@ suite_compat() {
 # the oracle and to Tern, every reply compared (one test per seed and
 # group). It needs a live redis-server, which `make test` installs.
 suite_random() {
-    local bin=$B/tests/random-diff out="$TMP/random.out" rc line p f
+    local bin=$B/tests/random-diff out="$TMP/random.out"
     if [ -z "$ORACLE" ] || [ ! -x "$ORACLE" ]; then
         echo "random: redis-server not found; the randomized differential test needs it (counted as 1 failure)"
         FAILED=$((FAILED + 1))
@@ -288,20 +296,8 @@ suite_random() {
     local tport=$STARTED_PORT tpid=$STARTED_PID
     timeout "$TIMEOUT" "$bin" --port-a "$oport" --port-b "$tport" \
         --seeds "${TERN_RANDOM_SEEDS:-50}" --ops "${TERN_RANDOM_OPS:-2000}" >"$out" 2>&1
-    rc=$?
-    line=$(grep -E "^random_diff: [0-9]+ passed, [0-9]+ failed" "$out" | tail -n 1)
-    p=$(echo "$line" | sed -n 's/^[^:]*: \([0-9]*\) passed.*/\1/p')
-    f=$(echo "$line" | sed -n 's/.* passed, \([0-9]*\) failed.*/\1/p')
-    p=${p:-0}
-    f=${f:-0}
-    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-        f=1
-        echo "random: exit status $rc (counted as 1 failure)"
-    fi
-    echo "random ${line:-random_diff: no summary}"
-    [ "$f" -gt 0 ] && fail_detail "$out"
-    PASSED=$((PASSED + p))
-    FAILED=$((FAILED + f))
+    add_summary random random_diff $? "$out"
+    [ "$SUM_FAILED" -gt 0 ] && fail_detail "$out"
     stop_server "$tpid"
     if [ "$STOP_RC" -ne 0 ]; then
         echo "random: $SERVER exited with status $STOP_RC on SIGTERM (counted as 1 failure)"

@@ -409,9 +409,9 @@ static void gen_keys(struct rargv *a)
  * deterministic forms of SPOP/SRANDMEMBER (a count >= the set size). */
 static void set_member(struct rargv *a)
 {
-    static const char *const pool[] = {"0", "1", "2", "3", "5", "-1", "100",
-                                       "9223372036854775807", "a", "b", "c", "abc",
-                                       "007", "-0", "1.5", "", "a\x00z"};
+    static const char *const pool[] = {
+        "0", "1",   "2",   "3",  "5",   "-1", "100",   "9223372036854775807", "a", "b",
+        "c", "abc", "007", "-0", "1.5", "",   "a\x00z"};
     int i = pick((int)(sizeof(pool) / sizeof(pool[0])));
     const char *m = pool[i];
     /* The last entry has an embedded NUL: give its real length. */
@@ -509,7 +509,16 @@ static void gen_set(struct rargv *a)
 static void hash_field(struct rargv *a)
 {
     static const char *const pool[] = {
-        "f0", "f1", "f2", "f3", "f4", "1", "-7", "007", "", "a\x00z",
+        "f0",
+        "f1",
+        "f2",
+        "f3",
+        "f4",
+        "1",
+        "-7",
+        "007",
+        "",
+        "a\x00z",
         "a-field-name-that-is-longer-than-sixty-four-bytes-xxxxxxxxxxxxxxxxxxxxxx"};
     int i = pick((int)(sizeof(pool) / sizeof(pool[0])));
     /* pool[9] has an embedded NUL: give its real length. */
@@ -1197,8 +1206,7 @@ int main(int argc, char **argv)
     }
     int passed = 0, failed = 0;
     for (int s = first; s < first + seeds; s++) {
-        static const char *const gname[] = {"strings", "keys", "sets", "hashes", "lists",
-                                                 "zsets"};
+        static const char *const gname[] = {"strings", "keys", "sets", "hashes", "lists", "zsets"};
         for (int g = 0; g < 6; g++) {
             if (strcmp(group, "all") && strcmp(group, gname[g]))
                 continue;

@@ -74,8 +74,7 @@ static void test_insert_rank_delete(void **state)
     /* update scores: some in place, some moving */
     for (size_t i = 0; i < n; i += 5) {
         double ns = (i % 2) ? m[i].score : (double)(random() % 200) - 50;
-        struct sl_node *old =
-            sl_at_rank(sl, sl_rank(sl, m[i].score, m[i].ele, strlen(m[i].ele)));
+        struct sl_node *old = sl_at_rank(sl, sl_rank(sl, m[i].score, m[i].ele, strlen(m[i].ele)));
         struct sl_node *x = sl_update(sl, m[i].score, m[i].ele, strlen(m[i].ele), ns);
         assert_non_null(x);
         assert_ptr_equal(x, old); /* the node keeps its address (the index relies on it) */
