@@ -241,6 +241,11 @@ int block_after_command(struct client *c)
     return 0;
 }
 
+int block_is_pending(const struct client *c)
+{
+    return c->blk && c->blk->blocked_again;
+}
+
 void block_signal_key(struct db *db, const char *key, size_t klen)
 {
     if (nblocked == 0)

@@ -55,6 +55,9 @@ int block_have_ready(void);
 /* The dispatcher's side: after a handler ran, 1 if it blocked the client
  * (the command must be held), 0 if it completed (registrations dropped). */
 int block_after_command(struct client *c);
+/* 1 if the handler that just ran blocked c (block_after_command not yet
+ * called). */
+int block_is_pending(const struct client *c);
 
 /* CLIENT UNBLOCK: 1 if the client was blocked and is now released (with a
  * timeout reply, or with an -UNBLOCKED error when as_error). */

@@ -12,9 +12,14 @@
 #include "latency.h"
 #include "mem.h"
 #include "monitor.h"
+#include "multi.h"
+#include "persist.h"
+#include "propagate.h"
+#include "pubsub.h"
 #include "reply.h"
 #include "server.h"
 #include "slowlog.h"
+#include "tracking.h"
 #include "util.h"
 
 #define INDEX_SIZE 1024 /* power of two, > 2x the number of commands */
@@ -167,32 +172,79 @@ static int held_by_pause(const struct cmd *cmd)
     return (cmd->flags & (CMD_WRITE | CMD_MAY_REPLICATE)) != 0;
 }
 
+/* Refuse a command before it runs: count it against the command (if known)
+ * and mark an open transaction as failed, as every early rejection does. */
+static void rejected(struct client *c, struct cmd *cmd)
+{
+    if (cmd)
+        cmd->rejected_calls++;
+    multi_flag_error(c);
+}
+
+void cmd_call(struct client *c)
+{
+    struct cmd *cmd = c->cmd;
+    long long errors_before = reply_error_total();
+    long long dirty_before = server.dirty;
+    long long start = util_mono_us();
+    unsigned in_cmd = c->flags & CLIENT_IN_CMD;
+    c->flags |= CLIENT_IN_CMD;
+    cmd->proc(c);
+    c->flags = (c->flags & ~CLIENT_IN_CMD) | in_cmd;
+    long long dur = util_mono_us() - start;
+    c->last_cmd = cmd; /* CLIENT LIST shows a blocked command too */
+    if (c->blk && block_is_pending(c))
+        return; /* blocked: it is counted when it finally runs */
+
+    cmd->calls++;
+    cmd->usec += dur;
+    if (reply_error_total() != errors_before)
+        cmd->failed_calls++;
+    server.stat_numcommands++;
+    propagate_after_call(c, server.dirty - dirty_before);
+    tracking_after_call(c);
+    if (!(cmd->flags & CMD_SKIP_SLOWLOG))
+        slowlog_maybe_add(c, dur);
+    if (server.latency_monitor_threshold > 0)
+        latency_add_sample((cmd->flags & CMD_FAST) ? "fast-command" : "command", dur / 1000);
+}
+
 int cmd_execute(struct client *c)
 {
     struct cmd *cmd = cmd_lookup(c->argv[0].ptr, c->argv[0].len);
     c->cmd = cmd;
     if (!cmd) {
+        rejected(c, NULL);
         reject_unknown_command(c);
         return 0;
     }
     if (cmd->nsubcmds && c->argc >= 2) {
         struct cmd *sub = cmd_lookup_sub(cmd, c->argv[1].ptr, c->argv[1].len);
         if (!sub) {
+            rejected(c, NULL);
             reject_unknown_subcommand(c);
             return 0;
         }
         c->cmd = cmd = sub;
     }
     if ((cmd->arity > 0 && cmd->arity != c->argc) || c->argc < -cmd->arity) {
-        cmd->rejected_calls++;
+        rejected(c, cmd);
         reply_error_arity(c);
         return 0;
     }
     if (!(c->flags & CLIENT_AUTHED) && !(cmd->flags & CMD_NO_AUTH)) {
-        cmd->rejected_calls++;
+        rejected(c, cmd);
         reply_error(c, "NOAUTH Authentication required.");
         return 0;
     }
+    /* Feature gates, in Redis's order: refused writes (MISCONF), the RESP2
+     * subscribed context, loading; each replies itself when it refuses. */
+    if (persist_gate(c) || pubsub_gate(c)) {
+        rejected(c, cmd);
+        return 0;
+    }
+    if (multi_gate(c))
+        return 0; /* queued inside MULTI (or refused there) */
     if (held_by_pause(cmd) && !(c->flags & CLIENT_PAUSED)) {
         static uint64_t pause_seq;
         c->flags |= CLIENT_PAUSED;
@@ -209,26 +261,15 @@ int cmd_execute(struct client *c)
         return 0;
     }
 
-    long long errors_before = reply_error_total();
-    long long start = util_mono_us();
-    c->flags |= CLIENT_IN_CMD;
-    cmd->proc(c);
-    c->flags &= ~CLIENT_IN_CMD;
-    long long dur = util_mono_us() - start;
-    c->last_cmd = cmd; /* CLIENT LIST shows a blocked command too */
+    cmd_call(c);
     if (block_after_command(c)) {
         /* Blocked: hold the command unconsumed; it runs again when a key it
          * waits on is signalled or its timeout fires (block.c). */
+        propagate_flush();
         conn_pause_reading(&c->conn);
         return 1;
     }
-
-    cmd->calls++;
-    cmd->usec += dur;
-    if (reply_error_total() != errors_before)
-        cmd->failed_calls++;
-    server.stat_numcommands++;
-    c->last_cmd = cmd;
+    propagate_flush();
 
     /* CLIENT REPLY SKIP silences exactly the command after it. */
     if (c->flags & CLIENT_REPLY_SKIP)
@@ -237,10 +278,6 @@ int cmd_execute(struct client *c)
         c->flags &= ~CLIENT_REPLY_SKIP_NEXT;
         c->flags |= CLIENT_REPLY_SKIP;
     }
-    if (!(cmd->flags & CMD_SKIP_SLOWLOG))
-        slowlog_maybe_add(c, dur);
-    if (server.latency_monitor_threshold > 0)
-        latency_add_sample((cmd->flags & CMD_FAST) ? "fast-command" : "command", dur / 1000);
     if (server.monitors && !(cmd->flags & (CMD_SKIP_MONITOR | CMD_ADMIN)))
         monitor_feed(c);
     if (block_have_ready())

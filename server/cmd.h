@@ -249,6 +249,10 @@ struct cmd *cmd_lookup_fullname(const char *name, size_t len);
  * or 1 when it must wait (the client is held by CLIENT PAUSE): the caller
  * keeps it in the buffer and calls again later. */
 int cmd_execute(struct client *c);
+/* Run c->cmd (already looked up and checked) with c->argv: the handler,
+ * then its statistics, propagation, tracking, slowlog and latency sample.
+ * cmd_execute uses it, and so does EXEC for each queued command. */
+void cmd_call(struct client *c);
 
 /* Reset all calls/usec/... counters (CONFIG RESETSTAT). */
 void cmd_reset_stats(void);
