@@ -12,3 +12,10 @@ void multi_flag_error(struct client *c)
 {
     (void)c;
 }
+
+void multi_touch_key(struct db *db, const char *key, size_t klen)
+{
+    (void)db;
+    (void)key;
+    (void)klen;
+}

@@ -9,12 +9,18 @@
 #ifndef TERN_MULTI_H
 #define TERN_MULTI_H
 
+#include <stddef.h>
+
 struct client;
+struct db;
 
 /* 1 if c is in MULTI and this command was queued or refused (a reply was
  * sent); 0 if the dispatcher must run it now. */
 int multi_gate(struct client *c);
 /* A command of c was refused before it ran: an open transaction fails. */
 void multi_flag_error(struct client *c);
+/* A key changed (key NULL: every key of db): clients WATCHing it fail
+ * their next EXEC. Called by notify_key_modified(). */
+void multi_touch_key(struct db *db, const char *key, size_t klen);
 
 #endif

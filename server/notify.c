@@ -1,12 +1,14 @@
-/* notify: see notify.h. Until keyspace notifications, WATCH and tracking
- * exist (issue 5), nobody listens, so both calls do nothing. */
+/* notify: see notify.h. A modified key reaches WATCH (multi.c) and
+ * client-side caching (tracking.c); keyspace events are not published yet. */
 #include "notify.h"
+
+#include "multi.h"
+#include "tracking.h"
 
 void notify_key_modified(struct db *db, const char *key, size_t klen)
 {
-    (void)db;
-    (void)key;
-    (void)klen;
+    multi_touch_key(db, key, klen);
+    tracking_invalidate_key(db, key, klen);
 }
 
 void notify_event(int cls, const char *event, struct db *db, const char *key, size_t klen)

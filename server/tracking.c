@@ -5,3 +5,10 @@ void tracking_after_call(struct client *c)
 {
     (void)c;
 }
+
+void tracking_invalidate_key(struct db *db, const char *key, size_t klen)
+{
+    (void)db;
+    (void)key;
+    (void)klen;
+}
