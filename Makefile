@@ -32,6 +32,7 @@ UNIT_DEPS_quicklist := quicklist lp util mem
 UNIT_DEPS_sdict  := sdict dict slab mem util siphash
 UNIT_DEPS_intset := intset mem util
 UNIT_DEPS_skiplist := skiplist mem
+UNIT_DEPS_zidx   := t_zset_idx skiplist dict slab mem util siphash
 
 # Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
 INTEG_BINS := $(patsubst tests/integration/itest_%.c,$(B)/tests/itest_%,$(sort $(wildcard tests/integration/itest_*.c)))

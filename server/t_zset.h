@@ -33,7 +33,7 @@ struct zobj {
 
 /* Member index (t_zset_idx.c): a chained hash table of skiplist nodes,
  * linked through their hnext fields; it owns only its table. Find, add and
- * remove are O(1) expected (add/remove may resize in one O(n) pass). */
+ * remove are O(1) expected; resizing is incremental (a few buckets per add/remove). */
 struct zidx *zidx_new(void);
 void zidx_free(struct zidx *x);
 size_t zidx_mem(const struct zidx *x);

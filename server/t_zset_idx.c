@@ -2,17 +2,22 @@
  * hash table of skiplist node pointers keyed by member bytes (see t_zset.h).
  *
  * The member bytes live once, inside the skiplist node; the index adds only
- * its bucket array (8 bytes per bucket, at most 2 buckets per member after
+ * its bucket arrays (8 bytes per bucket, at most 2 buckets per member after
  * growth) and uses the node's hnext (chain link) and htag (top 16 bits of
  * the member's dict_hash, compared before the bytes) fields.
  *
- * Invariants: the bucket count is a power of two >= ZIDX_MIN; a node is in
- * the chain of bucket dict_hash(member) & mask; used counts the nodes.
- * The table doubles when used exceeds the bucket count and halves when
- * used falls under 1/8 of it. Trade-off: resizing is a single O(n) pass
- * (rehashing every member), not incremental as in sdict, so the write that
- * triggers it stalls for that pass (about 20-40 ms at 1M members); in
- * return the index needs no second table, and ZSCAN sees one table.
+ * Resizing is incremental, so no single write stalls on a big set: when the
+ * table must double (used > buckets) or halve (used < buckets/8), a second
+ * bucket array is allocated and every later add or remove moves a few
+ * buckets of the old array into it (STEP_BUCKETS, at most 10x that many
+ * empty ones looked at). A doubling finishes within buckets/STEP_BUCKETS
+ * writes, long before the next one could be due. Lookups do not move
+ * buckets (they take a const index), they look in both arrays.
+ *
+ * Invariants: bucket counts are powers of two >= ZIDX_MIN; while rehashing
+ * (next >= 0), buckets of tab[0] below next are empty and every node is
+ * in tab[0] bucket h & mask[0] or tab[1] bucket h & mask[1]; used counts
+ * the nodes of both.
  *
  * Must not know: the skiplist's links (only sl_ele/len/hnext/htag), replies.
  */
@@ -22,20 +27,22 @@
 #include "mem.h"
 #include "t_zset.h"
 
-#define ZIDX_MIN 4
+#define ZIDX_MIN     4
+#define STEP_BUCKETS 4
 
 struct zidx {
-    struct sl_node **tab;
-    unsigned long mask; /* buckets - 1 */
+    struct sl_node **tab[2];
+    unsigned long mask[2]; /* buckets - 1 */
     unsigned long used;
+    long next; /* next tab[0] bucket to move; -1 when not resizing */
 };
 
 struct zidx *zidx_new(void)
 {
-    struct zidx *x = mem_alloc(sizeof(*x));
-    x->tab = mem_calloc(ZIDX_MIN, sizeof(*x->tab));
-    x->mask = ZIDX_MIN - 1;
-    x->used = 0;
+    struct zidx *x = mem_calloc(1, sizeof(*x));
+    x->tab[0] = mem_calloc(ZIDX_MIN, sizeof(*x->tab[0]));
+    x->mask[0] = ZIDX_MIN - 1;
+    x->next = -1;
     return x;
 }
 
@@ -43,13 +50,14 @@ void zidx_free(struct zidx *x)
 {
     if (!x)
         return;
-    mem_free(x->tab);
+    mem_free(x->tab[0]);
+    mem_free(x->tab[1]);
     mem_free(x);
 }
 
 size_t zidx_mem(const struct zidx *x)
 {
-    return mem_size(x) + mem_size(x->tab);
+    return mem_size(x) + mem_size(x->tab[0]) + (x->tab[1] ? mem_size(x->tab[1]) : 0);
 }
 
 static uint16_t tag_of(uint64_t h)
@@ -57,59 +65,107 @@ static uint16_t tag_of(uint64_t h)
     return (uint16_t)(h >> 48);
 }
 
-/* Rebuild the table with nbuckets (a power of two) buckets. O(n). */
-static void resize(struct zidx *x, unsigned long nbuckets)
+static int resizing(const struct zidx *x)
 {
-    struct sl_node **t = mem_calloc(nbuckets, sizeof(*t));
-    for (unsigned long b = 0; b <= x->mask; b++) {
-        struct sl_node *n = x->tab[b];
-        while (n) {
-            struct sl_node *next = n->hnext;
-            unsigned long slot = (unsigned long)dict_hash(sl_ele(n), n->len) & (nbuckets - 1);
-            n->hnext = t[slot];
-            t[slot] = n;
-            n = next;
-        }
-    }
-    mem_free(x->tab);
-    x->tab = t;
-    x->mask = nbuckets - 1;
+    return x->next >= 0;
 }
 
-struct sl_node *zidx_find(const struct zidx *x, const char *m, size_t len)
+/* Start moving to a table of nbuckets (a power of two). O(nbuckets) for
+ * the zeroed allocation only. */
+static void resize_start(struct zidx *x, unsigned long nbuckets)
 {
-    uint64_t h = dict_hash(m, len);
-    uint16_t tag = tag_of(h);
-    for (struct sl_node *n = x->tab[h & x->mask]; n; n = n->hnext)
+    x->tab[1] = mem_calloc(nbuckets, sizeof(*x->tab[1]));
+    x->mask[1] = nbuckets - 1;
+    x->next = 0;
+}
+
+/* Move up to n non-empty buckets (looking at most at 10n empty ones) from
+ * tab[0] to tab[1]; finish the resize when tab[0] is drained. */
+static void resize_step(struct zidx *x, int n)
+{
+    int empty_budget = n * 10;
+    while (n > 0 && (unsigned long)x->next <= x->mask[0]) {
+        struct sl_node *node = x->tab[0][x->next];
+        if (!node) {
+            x->next++;
+            if (--empty_budget == 0)
+                break;
+            continue;
+        }
+        while (node) {
+            struct sl_node *following = node->hnext;
+            unsigned long slot = (unsigned long)dict_hash(sl_ele(node), node->len) & x->mask[1];
+            node->hnext = x->tab[1][slot];
+            x->tab[1][slot] = node;
+            node = following;
+        }
+        x->tab[0][x->next++] = NULL;
+        n--;
+    }
+    if ((unsigned long)x->next > x->mask[0]) {
+        mem_free(x->tab[0]);
+        x->tab[0] = x->tab[1];
+        x->mask[0] = x->mask[1];
+        x->tab[1] = NULL;
+        x->mask[1] = 0;
+        x->next = -1;
+    }
+}
+
+static struct sl_node *chain_find(struct sl_node *n, uint16_t tag, const char *m, size_t len)
+{
+    for (; n; n = n->hnext)
         if (n->htag == tag && n->len == len && memcmp(sl_ele(n), m, len) == 0)
             return n;
     return NULL;
 }
 
+struct sl_node *zidx_find(const struct zidx *x, const char *m, size_t len)
+{
+    uint64_t h = dict_hash(m, len);
+    struct sl_node *n = chain_find(x->tab[0][h & x->mask[0]], tag_of(h), m, len);
+    if (!n && resizing(x))
+        n = chain_find(x->tab[1][h & x->mask[1]], tag_of(h), m, len);
+    return n;
+}
+
 void zidx_add(struct zidx *x, struct sl_node *n)
 {
-    if (x->used + 1 > x->mask + 1)
-        resize(x, (x->mask + 1) * 2);
+    if (resizing(x))
+        resize_step(x, STEP_BUCKETS);
+    else if (x->used + 1 > x->mask[0] + 1)
+        resize_start(x, (x->mask[0] + 1) * 2);
     uint64_t h = dict_hash(sl_ele(n), n->len);
+    int t = resizing(x) ? 1 : 0; /* new nodes go to the table being filled */
     n->htag = tag_of(h);
-    n->hnext = x->tab[h & x->mask];
-    x->tab[h & x->mask] = n;
+    n->hnext = x->tab[t][h & x->mask[t]];
+    x->tab[t][h & x->mask[t]] = n;
     x->used++;
+}
+
+/* Unlink n from the chain of tab[t] it hashes to; 1 if it was there. */
+static int chain_unlink(struct zidx *x, int t, uint64_t h, struct sl_node *n)
+{
+    struct sl_node **pp = &x->tab[t][h & x->mask[t]];
+    while (*pp && *pp != n)
+        pp = &(*pp)->hnext;
+    if (!*pp)
+        return 0;
+    *pp = n->hnext;
+    n->hnext = NULL;
+    return 1;
 }
 
 void zidx_remove(struct zidx *x, struct sl_node *n)
 {
     uint64_t h = dict_hash(sl_ele(n), n->len);
-    struct sl_node **pp = &x->tab[h & x->mask];
-    while (*pp && *pp != n)
-        pp = &(*pp)->hnext;
-    if (!*pp)
+    if (!chain_unlink(x, 0, h, n) && !(resizing(x) && chain_unlink(x, 1, h, n)))
         return;
-    *pp = n->hnext;
-    n->hnext = NULL;
     x->used--;
-    if (x->mask + 1 > ZIDX_MIN && x->used < (x->mask + 1) / 8)
-        resize(x, (x->mask + 1) / 2);
+    if (resizing(x))
+        resize_step(x, STEP_BUCKETS);
+    else if (x->mask[0] + 1 > ZIDX_MIN && x->used < (x->mask[0] + 1) / 8)
+        resize_start(x, (x->mask[0] + 1) / 2);
 }
 
 unsigned long zidx_size(const struct zidx *x)
@@ -125,12 +181,31 @@ static unsigned long long rev_bits(unsigned long long v)
     return r;
 }
 
+/* Advance a reverse-binary cursor over the bits in mask. */
+static unsigned long long cursor_next(unsigned long long cursor, unsigned long long mask)
+{
+    cursor |= ~mask;
+    cursor = rev_bits(cursor);
+    cursor++;
+    return rev_bits(cursor);
+}
+
+static long visit(struct sl_node *n, void (*fn)(void *priv, struct sl_node *n), void *priv)
+{
+    long seen = 0;
+    for (; n; n = n->hnext, seen++)
+        fn(priv, n);
+    return seen;
+}
+
 /* Reverse-binary scan: each call visits buckets from cursor on, until at
  * least count nodes were seen, 10*count buckets were visited, or the
  * cursor wraps to 0. Incrementing the reversed cursor means a bucket's
  * split halves (after doubling) or merged pair (after halving) are never
  * skipped, so a member present for the whole scan is returned at least
- * once (maybe more after a shrink). */
+ * once (maybe more after a shrink). While resizing, one step visits the
+ * smaller table's bucket and every bucket of the larger table that folds
+ * onto it. */
 unsigned long long zidx_scan(const struct zidx *x, unsigned long long cursor, long count,
                              void (*fn)(void *priv, struct sl_node *n), void *priv)
 {
@@ -140,15 +215,20 @@ unsigned long long zidx_scan(const struct zidx *x, unsigned long long cursor, lo
         count = 1;
     long lmax = (long)(~0UL >> 1);
     long budget = count > lmax / 10 ? lmax : count * 10;
-    unsigned long long mask = x->mask;
     long seen = 0;
     do {
-        for (struct sl_node *n = x->tab[cursor & mask]; n; n = n->hnext, seen++)
-            fn(priv, n);
-        cursor |= ~mask;
-        cursor = rev_bits(cursor);
-        cursor++;
-        cursor = rev_bits(cursor);
+        if (!resizing(x)) {
+            seen += visit(x->tab[0][cursor & x->mask[0]], fn, priv);
+            cursor = cursor_next(cursor, x->mask[0]);
+            continue;
+        }
+        int small = x->mask[0] <= x->mask[1] ? 0 : 1, big = 1 - small;
+        unsigned long long ms = x->mask[small], mb = x->mask[big];
+        seen += visit(x->tab[small][cursor & ms], fn, priv);
+        do {
+            seen += visit(x->tab[big][cursor & mb], fn, priv);
+            cursor = cursor_next(cursor, mb);
+        } while (cursor & (ms ^ mb));
     } while (cursor != 0 && seen < count && --budget > 0);
     return cursor;
 }
