@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # tools/bench.sh - Tern vs redis-server: throughput, latency, CPU and memory.
 #
-# Usage: tools/bench.sh [all|throughput|memory]      (`make bench` runs "all")
+# Usage: tools/bench.sh [all|throughput|memory|startup|instr]
+#        (`make bench` runs "all": memory, startup, throughput; instr is
+#        separate because it needs valgrind and takes a few minutes)
 #
 # Throughput: both servers are started fresh on ephemeral ports, pinned to
 # CPU 0 (taskset), with --save '' --appendonly no; redis-benchmark runs on
@@ -20,6 +22,16 @@
 # (N/10 sets x 10 integers), a member of one N-member sorted set, or an
 # element of one N-element list. string_ttl minus string is the cost of a TTL.
 #
+# Startup: STARTUP_ROUNDS alternating starts of each server (no dataset,
+# persistence off), via tools/bench/startup.py: median time from exec to the
+# first +PONG, and median idle VmRSS at that moment.
+#
+# Instr: instructions executed by each server (valgrind --tool=callgrind,
+# no pinning) for fixed workloads, minus a run that only starts and stops
+# it, divided by the number of commands: pipelined SET and GET (-P 16,
+# -r 100000, INSTR_N each) and non-pipelined GET (-c 1 -P 1, INSTR_N / 10).
+# Unlike the timed measures, these counts do not move with machine noise.
+#
 # Environment:
 #   TERN_BIN   server under test (default build/tern-server)
 #   REDIS_BIN  reference server (default redis-server)
@@ -31,6 +43,8 @@
 #   KEYSPACE   redis-benchmark -r (default 100000)
 #   MEM_KEYS   elements per memory dataset (default 1000000; a multiple of 100)
 #   MEM_DATASETS datasets (default "string string_ttl hash set zset list")
+#   STARTUP_ROUNDS starts per server (default 11)
+#   INSTR_N    commands per pipelined instr workload (default 100000)
 # Writes nothing into the repository: everything lives in a mktemp -d dir.
 set -euo pipefail
 
@@ -287,9 +301,87 @@ memory() {
     fi
 }
 
+startup() {
+    local rounds=${STARTUP_ROUNDS:-11} r who
+    echo "# startup: $rounds alternating starts each; median ms to first PONG, idle RSS"
+    declare -A ms rss
+    for r in $(seq "$rounds"); do
+        for who in tern redis; do
+            local bin=$TERN_BIN port dir
+            [ $who = redis ] && bin=$REDIS_BIN
+            port=$(free_port)
+            dir="$WORK/startup.$who.$r"
+            mkdir -p "$dir"
+            set -- $(taskset -c "$SERVER_CPU" python3 "$HERE/bench/startup.py" "$bin" "$port" "$dir")
+            ms[$who]="${ms[$who]:-} $1"
+            rss[$who]="${rss[$who]:-} $2"
+        done
+    done
+    printf '%-8s %12s %12s\n' server start_ms idle_rss_kB
+    for who in tern redis; do
+        printf '%-8s %12s %12s\n' "$who" "$(median ${ms[$who]})" "$(median ${rss[$who]})"
+    done
+}
+
+# instr_run NAME BIN WORKLOAD: callgrind total instructions for one server
+# life: start, WORKLOAD (a function taking the port), SHUTDOWN NOSAVE.
+instr_run() {
+    local name=$1 bin=$2 workload=$3 port out
+    port=$(free_port)
+    out="$WORK/cg.$name.$workload"
+    mkdir -p "$WORK/$name.instr"
+    (cd "$WORK/$name.instr" && exec valgrind --tool=callgrind --callgrind-out-file="$out" \
+        "$bin" --port "$port" --save '' --appendonly no >/dev/null 2>&1) &
+    local pid=$! i
+    for i in $(seq 600); do
+        [ "$(redis-cli -p "$port" PING 2>/dev/null)" = PONG ] && break
+        sleep 0.1
+    done
+    "$workload" "$port"
+    redis-cli -p "$port" SHUTDOWN NOSAVE >/dev/null 2>&1 || true
+    wait "$pid" 2>/dev/null || true
+    awk '/^summary:/ {print $2} /^totals:/ {t=$2} END {if (t) print t}' "$out" | head -1
+}
+
+wl_idle() { :; }
+wl_pipelined() {
+    redis-benchmark -p "$1" -t set,get -n "$INSTR_N" -P 16 -c 50 -r 100000 -q >/dev/null
+}
+wl_get() {
+    redis-benchmark -p "$1" -t get -n $((INSTR_N / 10)) -P 1 -c 1 -r 100000 -q >/dev/null
+}
+
+instr() {
+    command -v valgrind >/dev/null || { echo "bench: valgrind not found (apt-get install valgrind)" >&2; exit 1; }
+    INSTR_N=${INSTR_N:-100000}
+    echo "# instr: instructions per command (callgrind), workload minus start/stop"
+    printf '%-26s %14s %14s %7s\n' workload tern_Ir/cmd redis_Ir/cmd ratio
+    declare -A base per
+    local who wl n
+    for who in tern redis; do
+        local bin=$TERN_BIN
+        [ $who = redis ] && bin=$REDIS_BIN
+        base[$who]=$(instr_run "$who" "$bin" wl_idle)
+        for wl in wl_pipelined wl_get; do
+            n=$((2 * INSTR_N))
+            [ $wl = wl_get ] && n=$((INSTR_N / 10))
+            per[$who.$wl]=$(awk -v t="$(instr_run "$who" "$bin" $wl)" -v b="${base[$who]}" -v n="$n" \
+                'BEGIN {printf "%.0f", (t - b) / n}')
+        done
+    done
+    for wl in wl_pipelined wl_get; do
+        local label="SET+GET -P 16"
+        [ $wl = wl_get ] && label="GET -c 1 -P 1"
+        printf '%-26s %14s %14s %7s\n' "$label" "${per[tern.$wl]}" "${per[redis.$wl]}" \
+            "$(awk -v a="${per[tern.$wl]}" -v b="${per[redis.$wl]}" 'BEGIN {printf "%.3f", a / b}')"
+    done
+}
+
 case $MODE in
-all) memory; echo; throughput ;;
+all) memory; echo; startup; echo; throughput ;;
 throughput) throughput ;;
 memory) memory ;;
-*) echo "usage: $0 [all|throughput|memory]" >&2; exit 2 ;;
+startup) startup ;;
+instr) instr ;;
+*) echo "usage: $0 [all|throughput|memory|startup|instr]" >&2; exit 2 ;;
 esac
