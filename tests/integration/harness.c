@@ -350,11 +350,28 @@ static void close_clients(struct hserver *s)
     s->nctx = s->nfds = 0;
 }
 
+/* 1 if path is a directory make_dir() could have made: its last component
+ * is "tern-itest-" plus six characters and it holds no quote or "..". A
+ * guard against a stale or clobbered struct (a test that kept its hserver
+ * on the stack once made cleanup remove /tmp itself). */
+static int is_own_dir(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    if (!base || strncmp(base + 1, "tern-itest-", 11) != 0 || strlen(base + 1) != 17)
+        return 0;
+    return strchr(path, '\'') == NULL && strstr(path, "..") == NULL;
+}
+
 /* Remove the private directory (flat: log plus whatever the server wrote). */
 static void remove_dir(struct hserver *s)
 {
     if (s->dir[0] == '\0' || getenv("HS_KEEP_DIR"))
         return;
+    if (!is_own_dir(s->dir)) {
+        fprintf(stderr, "harness: refusing to remove '%.256s' (not a test directory)\n", s->dir);
+        s->dir[0] = '\0';
+        return;
+    }
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", s->dir);
     if (system(cmd) != 0)
