@@ -33,6 +33,10 @@ UNIT_DEPS_sdict  := sdict dict slab mem util siphash
 UNIT_DEPS_intset := intset mem util
 UNIT_DEPS_skiplist := skiplist mem
 UNIT_DEPS_zidx   := t_zset_idx skiplist dict slab mem util siphash
+UNIT_DEPS_lzf    := lzf mem
+UNIT_DEPS_crc64  := crc64 mem
+UNIT_DEPS_rblob  := rblob lzf crc64 util mem
+UNIT_DEPS_child  := child ev util mem
 
 # Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
 INTEG_BINS := $(patsubst tests/integration/itest_%.c,$(B)/tests/itest_%,$(sort $(wildcard tests/integration/itest_*.c)))
@@ -75,7 +79,11 @@ integration: $(B)/tern-server $(INTEG_BINS)
 $(B)/tests/random-diff: tests/compat/random_diff.c tests/compat/rio.c tests/compat/rio.h $(B)/obj/mem.o | $(B)/tests
 	$(CC) $(CFLAGS) -Itests/compat $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
-compat: $(B)/tern-server $(B)/tests/compat-runner $(B)/tests/random-diff
+# helper F (issue 5): the keyspace-notification differential test.
+$(B)/tests/notify-diff: tests/compat/notify_diff.c tests/compat/notify_diff_corpus.h tests/compat/rio.c tests/compat/rio.h $(B)/obj/mem.o | $(B)/tests
+	$(CC) $(CFLAGS) -Itests/compat $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
+
+compat: $(B)/tern-server $(B)/tests/compat-runner $(B)/tests/random-diff $(B)/tests/notify-diff
 
 # The whole suite; the last line printed is "N passed, M failed".
 test: deps

@@ -221,6 +221,10 @@ void block_on_keys(struct client *c, const struct resp_arg *keys, int nkeys, lon
 
 int block_timed_out(const struct client *c)
 {
+    /* Inside EXEC nothing may block: reply as on a timeout (Redis's
+     * CLIENT_DENY_BLOCKING). */
+    if (c->flags & CLIENT_DENY_BLOCKING)
+        return 1;
     return c->blk && c->blk->timed_out;
 }
 

@@ -14,8 +14,11 @@
 #include "cmd.h"
 #include "db.h"
 #include "mem.h"
+#include "multi.h"
+#include "pubsub.h"
 #include "reply.h"
 #include "server.h"
+#include "tracking.h"
 #include "util.h"
 
 static struct client *tail; /* oldest client; server.clients is the newest */
@@ -117,6 +120,9 @@ static void on_free(struct conn *conn)
     struct client *c = (struct client *)conn;
     unlink_client(c);
     block_client_gone(c);
+    multi_reset(c);
+    tracking_client_gone(c);
+    pubsub_client_gone(c);
     server.connected_clients--;
     resp_parser_free(&c->parser);
     mem_free(c->name);

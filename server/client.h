@@ -13,6 +13,9 @@
 #include "resp.h"
 
 struct block_state;
+struct multi_state;
+struct tracking_state;
+struct pubsub_state;
 struct cmd;
 struct db;
 
@@ -29,6 +32,9 @@ struct db;
 #define CLIENT_IN_CMD          (1u << 9)  /* a command is executing */
 #define CLIENT_CLOSE_AFTER_CMD (1u << 10) /* close once this command has replied */
 #define CLIENT_UNBLOCK_ERR     (1u << 11) /* CLIENT UNBLOCK ... ERROR: fail the held command */
+#define CLIENT_MULTI           (1u << 12) /* inside MULTI (multi.c) */
+#define CLIENT_DENY_BLOCKING   (1u << 13) /* running EXEC: blocking commands reply as on timeout */
+#define CLIENT_TRACKING        (1u << 14) /* CLIENT TRACKING on (tracking.c) */
 
 struct client {
     struct conn conn; /* must stay first: see conn.h */
@@ -55,6 +61,9 @@ struct client {
     struct client *next, *prev; /* the server's list of all clients */
     struct client *mon_next;    /* list of MONITOR clients */
     struct block_state *blk;    /* non-NULL while blocked on keys (block.c) */
+    struct multi_state *mst;    /* MULTI queue and WATCHed keys (multi.c), or NULL */
+    struct tracking_state *trk; /* CLIENT TRACKING state (tracking.c), or NULL */
+    struct pubsub_state *ps;    /* subscriptions (pubsub.c), or NULL */
 };
 
 /* Create a client for an accepted fd and register it with the reactor.

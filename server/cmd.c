@@ -162,14 +162,15 @@ static void reject_unknown_subcommand(struct client *c)
     reply_errorf(c, "ERR unknown subcommand '%.*s'. Try %.*s HELP.", (int)slen, sub, (int)ulen, up);
 }
 
-/* Whether CLIENT PAUSE holds this command now. */
-static int held_by_pause(const struct cmd *cmd)
+/* Whether CLIENT PAUSE holds this command now (EXEC counts as a write when
+ * its transaction holds one). */
+static int held_by_pause(const struct client *c, const struct cmd *cmd)
 {
     if (!server.pause_type)
         return 0;
     if (server.pause_type == 2)
         return 1;
-    return (cmd->flags & (CMD_WRITE | CMD_MAY_REPLICATE)) != 0;
+    return (multi_effective_flags(c, cmd) & (CMD_WRITE | CMD_MAY_REPLICATE)) != 0;
 }
 
 /* Refuse a command before it runs: count it against the command (if known)
@@ -184,12 +185,19 @@ static void rejected(struct client *c, struct cmd *cmd)
 void cmd_call(struct client *c)
 {
     struct cmd *cmd = c->cmd;
-    long long errors_before = reply_error_total();
+    /* Errors are counted against the innermost command that replied them
+     * (as Redis's prev_err_count): EXEC fails only for its own error, not
+     * for those of the commands it ran, which move the mark past theirs. */
+    static long long error_mark;
+    error_mark = reply_error_total();
     long long dirty_before = server.dirty;
     long long start = util_mono_us();
     unsigned in_cmd = c->flags & CLIENT_IN_CMD;
+    struct client *caller = server.current_client;
     c->flags |= CLIENT_IN_CMD;
+    server.current_client = c;
     cmd->proc(c);
+    server.current_client = caller;
     c->flags = (c->flags & ~CLIENT_IN_CMD) | in_cmd;
     long long dur = util_mono_us() - start;
     c->last_cmd = cmd; /* CLIENT LIST shows a blocked command too */
@@ -198,8 +206,9 @@ void cmd_call(struct client *c)
 
     cmd->calls++;
     cmd->usec += dur;
-    if (reply_error_total() != errors_before)
+    if (reply_error_total() != error_mark)
         cmd->failed_calls++;
+    error_mark = reply_error_total();
     server.stat_numcommands++;
     propagate_after_call(c, server.dirty - dirty_before);
     tracking_after_call(c);
@@ -229,12 +238,14 @@ int cmd_execute(struct client *c)
     }
     if ((cmd->arity > 0 && cmd->arity != c->argc) || c->argc < -cmd->arity) {
         rejected(c, cmd);
-        reply_error_arity(c);
+        if (!multi_exec_rejected(c, "wrong number of arguments for 'exec' command"))
+            reply_error_arity(c);
         return 0;
     }
     if (!(c->flags & CLIENT_AUTHED) && !(cmd->flags & CMD_NO_AUTH)) {
         rejected(c, cmd);
-        reply_error(c, "NOAUTH Authentication required.");
+        if (!multi_exec_rejected(c, "NOAUTH Authentication required."))
+            reply_error(c, "NOAUTH Authentication required.");
         return 0;
     }
     /* Feature gates, in Redis's order: refused writes (MISCONF), the RESP2
@@ -243,15 +254,16 @@ int cmd_execute(struct client *c)
         rejected(c, cmd);
         return 0;
     }
-    if (multi_gate(c))
-        return 0; /* queued inside MULTI (or refused there) */
-    if (held_by_pause(cmd) && !(c->flags & CLIENT_PAUSED)) {
+    /* CLIENT PAUSE holds a command before MULTI would queue it, as Redis. */
+    if (held_by_pause(c, cmd) && !(c->flags & CLIENT_PAUSED)) {
         static uint64_t pause_seq;
         c->flags |= CLIENT_PAUSED;
         c->pause_seq = ++pause_seq; /* server_unpause resumes oldest first */
         conn_pause_reading(&c->conn);
         return 1;
     }
+    if (multi_gate(c))
+        return 0; /* queued inside MULTI (or refused there) */
 
     if (c->flags & CLIENT_UNBLOCK_ERR) {
         /* CLIENT UNBLOCK ... ERROR released this held command. */

@@ -490,8 +490,8 @@ static char *notify_get(void)
         buf[n++] = 'A';
     for (int i = 0; i < NOTIFY_LETTERS; i++) {
         int bit = notify_letters[i].bit;
-        if (all && (bit & NOTIFY_ALL_CLASSES))
-            continue;
+        if (all && (bit & (NOTIFY_ALL_CLASSES | NOTIFY_NEW)))
+            continue; /* Redis prints no 'n' after 'A' */
         if (f & bit)
             buf[n++] = notify_letters[i].ch;
     }

@@ -137,20 +137,20 @@ char *conn_out_reserve(struct conn *c, size_t n)
 }
 
 /* Close a connection whose pending output passed the configured limits
- * (client-output-buffer-limit normal). Checked on every commit; cheap when
- * the limits are 0 (the default). */
-static void check_out_limits(struct conn *c)
+ * (client-output-buffer-limit normal, or pubsub for a CONN_LIMIT_PUBSUB
+ * connection). Checked on every commit; cheap when the limits are 0. */
+static void check_out_limits(struct conn *c, long long hard, long long soft, long long secs)
 {
     size_t pending = c->olen - c->osent;
-    if (conn_limits.out_hard && pending > (size_t)conn_limits.out_hard) {
+    if (hard && pending > (size_t)hard) {
         conn_close(c);
         return;
     }
-    if (conn_limits.out_soft && pending > (size_t)conn_limits.out_soft) {
+    if (soft && pending > (size_t)soft) {
         long long now = ev_now_ms(c->loop);
         if (!c->obuf_soft_since_ms)
             c->obuf_soft_since_ms = now;
-        else if (now - c->obuf_soft_since_ms >= conn_limits.out_soft_secs * 1000)
+        else if (now - c->obuf_soft_since_ms >= secs * 1000)
             conn_close(c);
     } else {
         c->obuf_soft_since_ms = 0;
@@ -163,8 +163,12 @@ void conn_out_commit(struct conn *c, size_t n)
         return;
     c->olen += n;
     mark_pending(c);
-    if (conn_limits.out_hard | conn_limits.out_soft)
-        check_out_limits(c);
+    if (c->flags & CONN_LIMIT_PUBSUB) {
+        if (conn_limits.ps_hard | conn_limits.ps_soft)
+            check_out_limits(c, conn_limits.ps_hard, conn_limits.ps_soft, conn_limits.ps_soft_secs);
+    } else if (conn_limits.out_hard | conn_limits.out_soft) {
+        check_out_limits(c, conn_limits.out_hard, conn_limits.out_soft, conn_limits.out_soft_secs);
+    }
 }
 
 void conn_out_append(struct conn *c, const void *p, size_t n)
@@ -181,8 +185,12 @@ size_t conn_out_pending(const struct conn *c)
 
 /* Write as much pending output as the socket takes (bounded per call for
  * fairness). Returns 0, or -1 if the connection was closed. */
+void (*conn_before_write_hook)(void);
+
 static int write_some(struct conn *c)
 {
+    if (conn_before_write_hook)
+        conn_before_write_hook();
     size_t budget = WRITE_PER_FLUSH;
     while (c->osent < c->olen && budget > 0) {
         size_t n = c->olen - c->osent;

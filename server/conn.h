@@ -35,6 +35,7 @@ struct conn_ops {
 #define CONN_CLOSE_AFTER_REPLY (1u << 1) /* flush obuf, then close */
 #define CONN_PENDING_WRITE     (1u << 2) /* on the flush list */
 #define CONN_READ_PAUSED       (1u << 3) /* not reading (paused client, blocked) */
+#define CONN_LIMIT_PUBSUB      (1u << 4) /* output limits: the pubsub class (a subscriber) */
 
 struct conn {
     struct ev_io io; /* must stay first: data.ptr points here */
@@ -57,6 +58,9 @@ struct conn_limits {
     long long query_buf_max;      /* client-query-buffer-limit */
     long long out_hard, out_soft; /* client-output-buffer-limit normal (0 = none) */
     long long out_soft_secs;
+    /* client-output-buffer-limit pubsub: for connections flagged
+     * CONN_LIMIT_PUBSUB (0 = none). */
+    long long ps_hard, ps_soft, ps_soft_secs;
 };
 extern struct conn_limits conn_limits;
 
@@ -83,6 +87,10 @@ void conn_close_after_reply(struct conn *c);
 void conn_pause_reading(struct conn *c);
 void conn_resume_reading(struct conn *c);
 
+/* Called before any reply bytes are written to a socket (NULL: none). The
+ * AOF sets it so that, with appendfsync always, no reply can leave before
+ * the write it acknowledges is on disk. Must be cheap when idle. */
+extern void (*conn_before_write_hook)(void);
 /* Before sleep: write every connection with pending output once. */
 void conn_flush_all(struct ev_loop *loop);
 /* After a batch: flush pending output, then free connections closed during

@@ -32,6 +32,7 @@ struct db {
 
 long long db_clock_ms;
 int db_lazy_expire_enabled = 1;
+int db_expiry_paused;
 struct db_hooks db_hooks;
 struct db_stats db_stats;
 
@@ -56,7 +57,7 @@ static unsigned lru_clock(void)
 static int is_expired(const struct kv *e)
 {
     long long t = kv_expire(e);
-    return t >= 0 && db_clock_ms > t;
+    return t >= 0 && db_clock_ms > t && !db_expiry_paused;
 }
 
 struct db *db_create(int id)
@@ -133,6 +134,8 @@ struct kv *db_lookup(struct db *db, const char *key, size_t klen, unsigned flags
         return NULL;
     struct kv *e = kv_at(h);
     if (is_expired(e)) {
+        if (flags & DB_LOOKUP_RAW)
+            return e;
         if (!(flags & DB_LOOKUP_NOEXPIRE))
             expire_entry(db, h);
         return NULL;
@@ -154,6 +157,16 @@ static int string_enc(const char *s, size_t len)
 /* Insert a new entry built from p, replacing whatever the key held. The new
  * entry is built before the old one is freed, so p may borrow key or value
  * bytes from it (SET k <value of k>). */
+/* Tell the hook that e's key was just added (it did not exist). */
+static void announce_added(struct db *db, struct kv *e)
+{
+    if (!db_hooks.on_key_added)
+        return;
+    size_t klen;
+    const char *key = kv_key(e, &klen);
+    db_hooks.on_key_added(db, key, klen);
+}
+
 static struct kv *put(struct db *db, struct kv_parts *p, unsigned flags)
 {
     uint32_t old = dict_find(&db->d, p->key, p->klen);
@@ -176,6 +189,7 @@ static struct kv *put(struct db *db, struct kv_parts *p, unsigned flags)
         kv_free(old);
     } else {
         dict_add(&db->d, h);
+        announce_added(db, kv_at(h));
     }
     return kv_at(h);
 }
@@ -316,6 +330,7 @@ struct kv *db_move_entry(struct db *src, struct kv *e, struct db *dst, const cha
     dict_add(&dst->d, nh);
     if (p.expire >= 0)
         dst->expires++;
+    announce_added(dst, kv_at(nh));
     announce_collection(dst, kv_at(nh));
     return kv_at(nh);
 }
@@ -336,6 +351,7 @@ struct kv *db_copy_entry(struct db *dst, const struct kv *e, const char *newkey,
     dict_add(&dst->d, nh);
     if (p.expire >= 0)
         dst->expires++;
+    announce_added(dst, kv_at(nh));
     announce_collection(dst, kv_at(nh));
     return kv_at(nh);
 }

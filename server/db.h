@@ -83,6 +83,7 @@ size_t db_table_mem(const struct db *db);  /* bytes of hash-table overhead (MEMO
 /* Lookup flags */
 #define DB_LOOKUP_NOTOUCH  (1u << 0) /* do not update LRU */
 #define DB_LOOKUP_NOEXPIRE (1u << 1) /* do not delete if expired (still report it as absent) */
+#define DB_LOOKUP_RAW      (1u << 2) /* return an expired entry as it is (no delete, no touch) */
 
 /* Find key; an expired key is deleted on the way (lazy expiry, counted in
  * db_stats.expired and announced through db_hooks.on_expired) and NULL is
@@ -173,6 +174,9 @@ struct db_hooks {
      * or a move/copy of a collection): clients blocked on that key may now
      * be served (Redis signals "key ready" at the same points). */
     void (*on_collection_stored)(struct db *db, const char *key, size_t klen, int type);
+    /* Called when a key that did not exist is added (put, move, copy), as
+     * Redis's dbAdd: the "new" keyspace event. */
+    void (*on_key_added)(struct db *db, const char *key, size_t klen);
 };
 extern struct db_hooks db_hooks;
 
@@ -190,5 +194,8 @@ extern long long db_clock_ms;
  * nothing when it is 0 (DEBUG SET-ACTIVE-EXPIRE 0); lazy expiry in lookups
  * always works. Default 1. */
 extern int db_lazy_expire_enabled;
+/* While set (AOF loading), no key counts as expired, lazily or actively, as
+ * in Redis: the commands being replayed saw those keys alive. Default 0. */
+extern int db_expiry_paused;
 
 #endif

@@ -96,6 +96,11 @@ void monitor_feed(struct client *c)
 
 void cmd_monitor(struct client *c)
 {
+    if (c->flags & CLIENT_DENY_BLOCKING) {
+        /* Inside EXEC a reply per command is expected (Redis's text). */
+        reply_error(c, "ERR MONITOR isn't allowed for DENY BLOCKING client");
+        return;
+    }
     if (c->flags & CLIENT_MONITOR)
         return; /* already monitoring: Redis ignores it silently */
     c->flags |= CLIENT_MONITOR;

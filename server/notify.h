@@ -37,5 +37,7 @@ struct db;
 /* key == NULL (klen 0) means every key of db changed (FLUSHDB, FLUSHALL, SWAPDB). */
 void notify_key_modified(struct db *db, const char *key, size_t klen);
 void notify_event(int cls, const char *event, struct db *db, const char *key, size_t klen);
+/* The "new" event (class n) for a key just added; the db hook on_key_added. */
+void notify_key_added(struct db *db, const char *key, size_t klen);
 
 #endif

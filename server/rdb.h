@@ -39,6 +39,7 @@ struct rdb_load_info {
     void *arg;
     size_t keys_loaded, keys_expired; /* out */
     int aof_base;                      /* out: the file had aux aof-base=1 */
+    int keep_expired; /* in: load keys whose TTL has passed (an AOF base) */
 };
 
 /* Read an RDB stream from fd into server.db (the dbs should be empty; a
@@ -71,5 +72,14 @@ int rdb_restore_value(const unsigned char *p, size_t len, int deep, struct rdb_v
                       const char **errmsg);
 /* Free what a successful rdb_restore_value produced, if not stored. */
 void rdb_value_free(struct rdb_value *v);
+/* Store a decoded value under key in db, replacing any old value, with
+ * expiry expire (-1: none); takes ownership of v's contents. Returns the
+ * new entry. */
+struct kv *rdb_store_value(struct db *db, const char *key, size_t klen, struct rdb_value *v,
+                           long long expire);
+/* Set e's LRU/LFU field as Redis's objectSetLRUOrLFU: under an LFU policy
+ * freq (0..255, -1 none) becomes the counter; otherwise idle (seconds, -1
+ * none) sets the access time that many seconds back. */
+void rdb_set_lru_info(struct kv *e, long long idle, int freq);
 
 #endif

@@ -14,10 +14,14 @@
 #include "server.h"
 #include "util.h"
 
-/* CLIENT REPLY OFF / SKIP silence everything a command sends. */
+/* The client a push frame is being written to (reply_push_begin), or NULL. */
+static struct client *pushing;
+
+/* CLIENT REPLY OFF / SKIP silence everything a command sends, except push
+ * frames (Redis 7.0 writes Pub/Sub messages and confirmations regardless). */
 static inline int muted(const struct client *c)
 {
-    return c->flags & (CLIENT_REPLY_OFF | CLIENT_REPLY_SKIP);
+    return c != pushing && (c->flags & (CLIENT_REPLY_OFF | CLIENT_REPLY_SKIP));
 }
 
 static void out(struct client *c, const void *p, size_t n)
@@ -246,6 +250,18 @@ void reply_set(struct client *c, long long n)
 void reply_push(struct client *c, long long n)
 {
     hdr(c, c->resp >= 3 ? '>' : '*', n);
+}
+
+void reply_push_begin(struct client *c, long long n)
+{
+    pushing = c;
+    hdr(c, c->resp >= 3 ? '>' : '*', n);
+}
+
+void reply_push_end(struct client *c)
+{
+    if (pushing == c)
+        pushing = NULL;
 }
 
 void reply_double(struct client *c, double d)

@@ -50,6 +50,12 @@ void reply_array(struct client *c, long long n);
 void reply_map(struct client *c, long long n);
 void reply_set(struct client *c, long long n);
 void reply_push(struct client *c, long long n);
+/* A push frame that is written even under CLIENT REPLY OFF/SKIP (Pub/Sub
+ * messages and confirmations, invalidations): reply_push_begin writes the
+ * header ('>' RESP3, '*' RESP2) of n elements; the elements follow with the
+ * usual reply_*() calls; reply_push_end closes the bypass. Not nestable. */
+void reply_push_begin(struct client *c, long long n);
+void reply_push_end(struct client *c);
 void reply_double(struct client *c, double d);
 /* A long double in INCRBYFLOAT's human format, as a bulk (RESP2 and RESP3). */
 void reply_bool(struct client *c, int v);

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "aof.h"
 #include "block.h"
 #include "client.h"
 #include "cmd.h"
@@ -26,11 +27,15 @@
 #include "limits.h"
 #include "mem.h"
 #include "net.h"
+#include "persist.h"
+#include "propagate.h"
+#include "notify.h"
 #include "reply.h"
 #include "t_list.h"
 #include "t_set.h"
 #include "t_zset.h"
 #include "t_hash.h"
+#include "tracking.h"
 #include "util.h"
 
 struct server server;
@@ -76,7 +81,9 @@ void server_log(int level, const char *fmt, ...)
         if (!f)
             return;
     }
-    fprintf(f, "%d:M %s %c %s\n", (int)getpid(), date, marks[level & 3], msg);
+    /* 'C' marks a forked child's lines (BGSAVE, BGREWRITEAOF), as Redis. */
+    char role = server.pid && getpid() != server.pid ? 'C' : 'M';
+    fprintf(f, "%d:%c %s %c %s\n", (int)getpid(), role, date, marks[level & 3], msg);
     fflush(f);
     if (to_file)
         fclose(f);
@@ -278,7 +285,13 @@ static void on_signal(struct ev_loop *loop, struct ev_io *io, unsigned events)
     while (read(io->fd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
         const char *name = si.ssi_signo == SIGINT ? "SIGINT" : "SIGTERM";
         server_log(LL_WARNING, "Received %s scheduling shutdown...", name);
-        server_request_shutdown(0);
+        /* With save points set this saves first; if that fails the server
+         * keeps running, as Redis does. */
+        if (persist_prepare_shutdown(0) == 0)
+            server_request_shutdown(0);
+        else
+            server_log(LL_WARNING, "%s received but errors trying to shut down the server, "
+                                   "check the logs for more information", name);
     }
 }
 
@@ -286,6 +299,9 @@ static int setup_signals(void)
 {
     signal(SIGPIPE, SIG_IGN);
     signal(SIGHUP, SIG_IGN);
+    /* A file-size limit must be a write error (EFBIG, then -MISCONF), not
+     * the death of the server in the middle of a SAVE. */
+    signal(SIGXFSZ, SIG_IGN);
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
@@ -304,9 +320,11 @@ static int setup_signals(void)
 
 static void on_expired(struct db *db, const char *key, size_t klen)
 {
-    (void)db;
-    (void)key;
-    (void)klen;
+    /* Redis order: the "expired" keyspace event, then the key counts as
+     * modified (WATCH fails, tracking invalidates). */
+    notify_event(NOTIFY_EXPIRED, "expired", db, key, klen);
+    notify_key_modified(db, key, klen);
+    propagate_expired(db_id(db), key, klen); /* the AOF gets a DEL */
     server.stat_expiredkeys++;
 }
 
@@ -359,6 +377,10 @@ static long long cron(struct ev_loop *loop, long long id, void *arg)
     if (server.pause_type && now >= server.pause_end_ms)
         server_unpause();
     client_cron(now);
+    /* While the dataset loads, the loader owns the keyspace: no expiry,
+     * rehashing or saving (events are served from its progress callback). */
+    if (persist_loading())
+        return 1000 / (server.hz > 0 ? server.hz : 10);
     /* Active expiry gets up to a quarter of each cron period, as Redis's slow
      * cycle does; it is adaptive inside db_active_expire(). Not while paused:
      * expiring keys is a write. */
@@ -369,6 +391,9 @@ static long long cron(struct ev_loop *loop, long long id, void *arg)
             if (db_expires(server.db[i]))
                 db_active_expire(server.db[i], per_db > 100 ? per_db : 100);
     }
+    propagate_flush_nowrap(); /* each expired key's DEL on its own */
+    aof_cron();
+    persist_cron(); /* save points, BGSAVE SCHEDULE, the child's COW */
     for (int i = 0; i < server.databases; i++)
         db_rehash_ms(server.db[i], 1);
     return 1000 / (server.hz > 0 ? server.hz : 10);
@@ -377,6 +402,11 @@ static long long cron(struct ev_loop *loop, long long id, void *arg)
 static void before_sleep(struct ev_loop *loop, void *arg)
 {
     (void)arg;
+    tracking_before_sleep(); /* BCAST invalidations, as Redis's beforeSleep */
+    /* The AOF is written (and with appendfsync always, synced) before any
+     * reply goes out; conn also calls it before each socket write. */
+    propagate_flush();
+    aof_before_reply();
     conn_flush_all(loop);
 }
 
@@ -393,6 +423,8 @@ static void after_batch(struct ev_loop *loop, void *arg)
 {
     (void)loop;
     (void)arg;
+    propagate_flush();
+    aof_before_reply(); /* conn_reap writes replies */
     conn_reap();
     if (server.shutdown_asap)
         ev_stop(server.loop);
@@ -407,6 +439,9 @@ static int apply_conn_limits(const char **err)
     conn_limits.out_hard = server.cobl_normal_hard;
     conn_limits.out_soft = server.cobl_normal_soft;
     conn_limits.out_soft_secs = server.cobl_normal_secs;
+    conn_limits.ps_hard = server.cobl_pubsub_hard;
+    conn_limits.ps_soft = server.cobl_pubsub_soft;
+    conn_limits.ps_soft_secs = server.cobl_pubsub_secs;
     return 1;
 }
 
@@ -454,6 +489,7 @@ int server_init(void)
         server.db[i] = db_create(i);
     db_hooks.on_expired = on_expired;
     db_hooks.on_collection_stored = on_collection_stored;
+    db_hooks.on_key_added = notify_key_added;
     cmd_init();
     t_list_init();
     t_set_init();
@@ -467,6 +503,10 @@ int server_init(void)
     config_set_apply_hook("bind", apply_bind);
     if (setup_signals() == -1) {
         server_log(LL_WARNING, "Failed setting up signal handling: %s", strerror(errno));
+        return -1;
+    }
+    if (aof_init() == -1) {
+        server_log(LL_WARNING, "Failed setting up the AOF: %s", strerror(errno));
         return -1;
     }
     if (open_listeners() == -1)
@@ -508,14 +548,26 @@ static void final_flush(void)
 
 int server_run(void)
 {
+    /* The listeners are open: clients get -LOADING while the dataset
+     * loads: with appendonly yes the AOF (aof_load_at_startup), otherwise
+     * dbfilename (persist.c). */
+    if ((server.appendonly && aof_load_at_startup() == -1) || persist_load_startup() == -1) {
+        close_listeners();
+        if (server.pidfile && server.pidfile[0])
+            unlink(server.pidfile);
+        return 1;
+    }
     server_log(LL_NOTICE, "Ready to accept connections");
     ev_run(server.loop);
     (void)shutdown_flags;
+    aof_shutdown();
     close_listeners();
     conn_flush_all(server.loop);
     final_flush();
-    if (server.pidfile && server.pidfile[0])
+    if (server.pidfile && server.pidfile[0]) {
+        server_log(LL_NOTICE, "Removing the pid file.");
         unlink(server.pidfile);
+    }
 #if defined(__SANITIZE_ADDRESS__)
     /* Like Redis, a normal exit leaves freeing to the kernel. Under ASan we
      * free the keyspace so LeakSanitizer, which cannot see into the slab's

@@ -100,6 +100,7 @@ struct server {
     struct db **db;         /* databases[] */
     struct client *clients; /* all clients, newest first */
     struct client *monitors;
+    struct client *current_client; /* whose command runs now (cmd_call), or NULL */
     uint64_t next_client_id;
     int connected_clients;
     pid_t pid;

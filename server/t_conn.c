@@ -16,9 +16,12 @@
 #include "cmd.h"
 #include "cmd_procs.h"
 #include "mem.h"
+#include "multi.h"
 #include "net.h"
+#include "pubsub.h"
 #include "reply.h"
 #include "server.h"
+#include "tracking.h"
 #include "util.h"
 
 static int arg_is(const struct client *c, int i, const char *word)
@@ -32,6 +35,8 @@ void cmd_ping(struct client *c)
         reply_error_arity(c);
         return;
     }
+    if (pubsub_ping(c))
+        return; /* RESP2 subscribed context: ["pong", arg] */
     if (c->argc == 1)
         reply_status(c, "PONG");
     else
@@ -56,6 +61,9 @@ void cmd_reset(struct client *c)
     mem_free(c->name);
     c->name = NULL;
     client_unmonitor(c);
+    multi_reset(c);
+    tracking_client_gone(c);
+    pubsub_client_gone(c);
     c->resp = 2;
     client_select(c, 0);
     if (server.requirepass && server.requirepass[0])
@@ -193,8 +201,15 @@ static size_t client_info_line(struct client *k, char *buf)
     char flags[16], *f = flags;
     if (k->flags & CLIENT_MONITOR)
         *f++ = 'O';
+    if (pubsub_client_subscribed(k))
+        *f++ = 'P';
+    if (k->flags & CLIENT_MULTI)
+        *f++ = 'x';
     if (block_is_blocked(k))
         *f++ = 'b';
+    f += tracking_client_flags(k, f);
+    if (multi_dirty(k))
+        *f++ = 'd';
     if (k->conn.flags & CONN_CLOSE_AFTER_REPLY)
         *f++ = 'c';
     if (k->flags & CLIENT_KILLED)
@@ -208,6 +223,8 @@ static size_t client_info_line(struct client *k, char *buf)
     *f = '\0';
     const struct conn *cn = &k->conn;
     long long now = util_time_ms();
+    long sub, psub, ssub;
+    pubsub_client_counts(k, &sub, &psub, &ssub);
     size_t argv_mem = 0;
     if (k->flags & CLIENT_IN_CMD)
         for (int i = 0; i < k->argc; i++)
@@ -216,17 +233,18 @@ static size_t client_info_line(struct client *k, char *buf)
     size_t tot = sizeof(*k) + cn->qcap + cn->ocap + argv_mem;
     const char *events = (cn->io.mask & EV_WRITE) ? ((cn->io.mask & EV_READ) ? "rw" : "w")
                                                   : ((cn->io.mask & EV_READ) ? "r" : "");
-    int n = snprintf(buf, CLIENT_INFO_MAX,
-                     "id=%llu addr=%s laddr=%s fd=%d name=%s age=%lld idle=%lld flags=%s db=%d "
-                     "sub=0 psub=0 ssub=0 multi=-1 qbuf=%zu qbuf-free=%zu argv-mem=%zu "
-                     "multi-mem=0 rbs=%zu rbp=%zu obl=%zu oll=0 omem=0 tot-mem=%zu events=%s "
-                     "cmd=%s user=default redir=-1 resp=%d",
-                     (unsigned long long)k->id, k->addr, k->laddr, cn->io.fd,
-                     k->name ? k->name : "", (now - k->ctime_ms) / 1000, (now - k->last_ms) / 1000,
-                     flags, k->db_index, cn->qlen - cn->qpos, cn->qcap - cn->qlen, argv_mem,
-                     cn->ocap, cn->ocap, pending, tot, events,
-                     k->last_cmd ? k->last_cmd->fullname : (k->cmd ? k->cmd->fullname : "NULL"),
-                     k->resp);
+    int n =
+        snprintf(buf, CLIENT_INFO_MAX,
+                 "id=%llu addr=%s laddr=%s fd=%d name=%s age=%lld idle=%lld flags=%s db=%d "
+                 "sub=%ld psub=%ld ssub=%ld multi=%ld qbuf=%zu qbuf-free=%zu argv-mem=%zu "
+                 "multi-mem=%zu rbs=%zu rbp=%zu obl=%zu oll=0 omem=0 tot-mem=%zu events=%s "
+                 "cmd=%s user=default redir=%lld resp=%d",
+                 (unsigned long long)k->id, k->addr, k->laddr, cn->io.fd, k->name ? k->name : "",
+                 (now - k->ctime_ms) / 1000, (now - k->last_ms) / 1000, flags, k->db_index, sub,
+                 psub, ssub, multi_count(k), cn->qlen - cn->qpos, cn->qcap - cn->qlen, argv_mem,
+                 multi_mem(k), cn->ocap, cn->ocap, pending, tot, events,
+                 k->last_cmd ? k->last_cmd->fullname : (k->cmd ? k->cmd->fullname : "NULL"),
+                 tracking_redirect(k), k->resp);
     return n < 0 ? 0 : ((size_t)n >= CLIENT_INFO_MAX ? CLIENT_INFO_MAX - 1 : (size_t)n);
 }
 
@@ -243,9 +261,37 @@ void cmd_client_info(struct client *c)
     reply_verbatim(c, line, n, "txt");
 }
 
+/* Client types for LIST / KILL TYPE, as Redis's getClientType: a client
+ * with any subscription is "pubsub", others "normal" (MONITOR included);
+ * Tern has no master/replica clients. */
+#define CTYPE_ANY    (-1)
+#define CTYPE_NONE   0 /* master, replica, slave: matches nobody */
+#define CTYPE_NORMAL 1
+#define CTYPE_PUBSUB 2
+
+static int client_type(const struct client *k)
+{
+    return pubsub_client_subscribed(k) ? CTYPE_PUBSUB : CTYPE_NORMAL;
+}
+
+/* Returns 1 if the name is valid and sets *type (CTYPE_*). */
+static int parse_type(const struct resp_arg *a, int *type)
+{
+    static const char *const names[] = {"normal", "master", "replica", "slave", "pubsub"};
+    static const int types[] = {CTYPE_NORMAL, CTYPE_NONE, CTYPE_NONE, CTYPE_NONE, CTYPE_PUBSUB};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (util_eq_ci(a->ptr, a->len, names[i])) {
+            *type = types[i];
+            return 1;
+        }
+    }
+    return 0;
+}
+
 struct list_filter {
     uint64_t *ids;
     int nids;
+    int type; /* CTYPE_* */
     char *out;
     size_t len, cap;
 };
@@ -254,6 +300,8 @@ static void list_one(struct client *k, void *priv)
 {
     struct list_filter *lf = priv;
     if (k->conn.flags & CONN_CLOSING)
+        return;
+    if (lf->type != CTYPE_ANY && client_type(k) != lf->type)
         return;
     if (lf->nids) {
         int found = 0;
@@ -270,27 +318,11 @@ static void list_one(struct client *k, void *priv)
     lf->out[lf->len++] = '\n';
 }
 
-/* Client types for LIST / KILL TYPE. Only "normal" clients exist in Tern
- * so far (pubsub arrives with issue 5, replicas never): returns 1 if the
- * name is valid and sets *normal to whether it selects normal clients. */
-static int parse_type(const struct resp_arg *a, int *normal)
-{
-    static const char *const names[] = {"normal", "master", "replica", "slave", "pubsub"};
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (util_eq_ci(a->ptr, a->len, names[i])) {
-            *normal = i == 0;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 void cmd_client_list(struct client *c)
 {
-    struct list_filter lf = {0};
-    int normal = 1;
+    struct list_filter lf = {.type = CTYPE_ANY};
     if (c->argc == 4 && arg_is(c, 2, "TYPE")) {
-        if (!parse_type(&c->argv[3], &normal)) {
+        if (!parse_type(&c->argv[3], &lf.type)) {
             reply_errorf(c, "ERR Unknown client type '%.*s'", (int)c->argv[3].len, c->argv[3].ptr);
             return;
         }
@@ -310,7 +342,7 @@ void cmd_client_list(struct client *c)
         reply_error_syntax(c);
         return;
     }
-    if (normal)
+    if (lf.type != CTYPE_NONE)
         client_foreach(list_one, &lf);
     reply_verbatim(c, lf.out ? lf.out : "", lf.len, "txt");
     mem_free(lf.out);
@@ -321,7 +353,7 @@ struct kill_filter {
     struct client *self;
     uint64_t id;
     const struct resp_arg *addr, *laddr;
-    int skipme, normal;
+    int skipme, type; /* type: CTYPE_* */
     long long killed;
 };
 
@@ -336,7 +368,8 @@ static void kill_one(struct client *k, void *priv)
     if (k->conn.flags & CONN_CLOSING)
         return;
     if ((kf->id && k->id != kf->id) || (kf->addr && !slice_eq(kf->addr, k->addr)) ||
-        (kf->laddr && !slice_eq(kf->laddr, k->laddr)) || !kf->normal ||
+        (kf->laddr && !slice_eq(kf->laddr, k->laddr)) ||
+        (kf->type != CTYPE_ANY && client_type(k) != kf->type) ||
         (kf->skipme && k == kf->self))
         return;
     kf->killed++;
@@ -366,7 +399,7 @@ static int parse_kill_filters(struct client *c, struct kill_filter *kf)
             }
             kf->id = (uint64_t)id;
         } else if (arg_is(c, j, "TYPE")) {
-            if (!parse_type(v, &kf->normal)) {
+            if (!parse_type(v, &kf->type)) {
                 reply_errorf(c, "ERR Unknown client type '%.*s'", (int)v->len, v->ptr);
                 return -1;
             }
@@ -398,7 +431,7 @@ static int parse_kill_filters(struct client *c, struct kill_filter *kf)
 
 void cmd_client_kill(struct client *c)
 {
-    struct kill_filter kf = {.self = c, .skipme = 1, .normal = 1};
+    struct kill_filter kf = {.self = c, .skipme = 1, .type = CTYPE_ANY};
     if (c->argc == 3) {
         /* Old form: CLIENT KILL addr:port, replies OK or an error. */
         kf.addr = &c->argv[2];
@@ -567,24 +600,7 @@ void cmd_client_help(struct client *c)
     reply_help(c, help);
 }
 
-/* Client-side caching (CLIENT TRACKING) is not implemented yet, so every
- * client's tracking is off: these two report exactly that state. */
-void cmd_client_trackinginfo(struct client *c)
-{
-    reply_map(c, 3);
-    reply_bulk_cstr(c, "flags");
-    reply_set(c, 1);
-    reply_bulk_cstr(c, "off");
-    reply_bulk_cstr(c, "redirect");
-    reply_int(c, -1);
-    reply_bulk_cstr(c, "prefixes");
-    reply_array(c, 0);
-}
-
-void cmd_client_getredir(struct client *c)
-{
-    reply_int(c, -1);
-}
+/* CLIENT TRACKING, CACHING, GETREDIR and TRACKINGINFO live in tracking.c. */
 
 /* CLIENT UNBLOCK id [TIMEOUT|ERROR]: release a client blocked on keys, as
  * if its timeout expired (the default) or with an -UNBLOCKED error. */

@@ -98,7 +98,7 @@ static void expire_generic(struct client *c, long long base, long long scale, co
         reply_int(c, 0);
         return;
     }
-    if (when <= db_clock_ms) {
+    if (when <= db_clock_ms && !db_expiry_paused) {
         /* Already in the past: the key goes now, as a DEL would. */
         db_delete_entry(c->db, e);
         server.dirty++;

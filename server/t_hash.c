@@ -1007,3 +1007,61 @@ void cmd_hscan(struct client *c)
     }
     mem_free(got.v);
 }
+
+/* ---- access for the RDB code (rdb_save.c / rdb_load.c) ---- */
+
+size_t t_hash_len(const struct kv *e)
+{
+    struct hobj h = hobj_of(kv_ptr(e));
+    return hobj_len(&h);
+}
+
+struct pub_foreach_ctx {
+    t_hash_pair_fn *fn;
+    void *priv;
+};
+
+static void pub_foreach_cb(void *priv, const unsigned char *f, size_t flen, const unsigned char *v,
+                           size_t vlen)
+{
+    struct pub_foreach_ctx *x = priv;
+    x->fn(x->priv, (const char *)f, flen, (const char *)v, vlen);
+}
+
+void t_hash_foreach(const struct kv *e, t_hash_pair_fn *fn, void *priv)
+{
+    struct hobj h = hobj_of(kv_ptr(e));
+    struct pub_foreach_ctx x = {fn, priv};
+    hobj_foreach(&h, pub_foreach_cb, &x);
+}
+
+void *t_hash_value_new(void)
+{
+    struct hobj h = hobj_new();
+    return hobj_tagged(&h);
+}
+
+int t_hash_value_set(void **val, const void *f, size_t flen, const void *v, size_t vlen)
+{
+    struct hobj h = hobj_of(*val);
+    int created = hobj_set(&h, f, flen, v, vlen);
+    *val = hobj_tagged(&h);
+    return created;
+}
+
+int t_hash_value_enc(const void *val)
+{
+    struct hobj h = hobj_of(val);
+    return hobj_enc(&h);
+}
+
+size_t t_hash_value_len(const void *val)
+{
+    struct hobj h = hobj_of(val);
+    return hobj_len(&h);
+}
+
+void t_hash_value_free(void *val)
+{
+    hobj_free(val);
+}

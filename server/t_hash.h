@@ -29,4 +29,23 @@ void t_hash_init(void);
 int t_hash_get(const struct kv *e, const char *f, size_t flen, const char **v, size_t *vlen,
                char buf[21]);
 
+/* ---- for the RDB code (rdb_save.c, rdb_load.c): additive API ---- */
+
+/* Fields in the hash entry e. O(1) table, O(1)/O(n) listpack. */
+size_t t_hash_len(const struct kv *e);
+/* Calls fn for every field/value pair of e (listpack order or table order);
+ * the bytes are valid only during the call. fn must not write to the db. */
+typedef void t_hash_pair_fn(void *priv, const char *f, size_t flen, const char *v, size_t vlen);
+void t_hash_foreach(const struct kv *e, t_hash_pair_fn *fn, void *priv);
+/* A detached hash value (the pointer db_set_object stores): new and empty
+ * (a listpack); set a field (copied; converts to a table exactly as HSET
+ * does, *val is updated; returns 1 if the field is new, 0 if it existed);
+ * its encoding (KV_ENC_LISTPACK / KV_ENC_HASHTABLE); its field count; free
+ * a value that was never stored. */
+void *t_hash_value_new(void);
+int t_hash_value_set(void **val, const void *f, size_t flen, const void *v, size_t vlen);
+int t_hash_value_enc(const void *val);
+size_t t_hash_value_len(const void *val);
+void t_hash_value_free(void *val);
+
 #endif

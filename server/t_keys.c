@@ -22,7 +22,9 @@
 #include "client.h"
 #include "cmd_procs.h"
 #include "db.h"
+#include "multi.h"
 #include "notify.h"
+#include "persist.h"
 #include "reply.h"
 #include "server.h"
 #include "t_keys.h"
@@ -326,8 +328,8 @@ static int flush_args_ok(struct client *c)
  * (notify_key_modified with a NULL key means "the whole db"). O(keys). */
 static void flush_one(struct db *db)
 {
+    notify_key_modified(db, NULL, 0); /* while the keys are still there, as WATCH needs */
     server.dirty += (long long)db_empty(db);
-    notify_key_modified(db, NULL, 0);
 }
 
 void cmd_flushdb(struct client *c)
@@ -344,6 +346,8 @@ void cmd_flushall(struct client *c)
         return;
     for (int i = 0; i < server.databases; i++)
         flush_one(server.db[i]);
+    if (persist_after_flushall)
+        persist_after_flushall(); /* save points set: save the empty dataset */
     reply_ok(c);
 }
 
@@ -362,9 +366,10 @@ void cmd_swapdb(struct client *c)
         return;
     }
     if (a != b) {
+        /* As in Redis 7.0, SWAPDB touches WATCHed keys (before the swap)
+         * but sends no tracking invalidation. */
+        multi_touch_swap(a, b);
         db_swap(a, b);
-        notify_key_modified(a, NULL, 0);
-        notify_key_modified(b, NULL, 0);
     }
     server.dirty++;
     reply_ok(c);

@@ -751,7 +751,11 @@ static void bmove_generic(struct client *c, int from, int to)
         return;
     int wrong;
     if (first_list(c, &c->argv[1], 1, &wrong) < 0) {
-        if (!wrong)
+        if (wrong)
+            return;
+        if (c->flags & CLIENT_DENY_BLOCKING)
+            reply_null(c); /* inside EXEC Redis replies a null bulk here */
+        else
             block_or_timeout(c, &c->argv[1], 1, ms);
         return;
     }

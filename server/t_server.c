@@ -16,14 +16,18 @@
 #include <unistd.h>
 
 #include "block.h"
+#include "child.h"
 #include "client.h"
 #include "cmd.h"
 #include "cmd_procs.h"
 #include "db.h"
 #include "mem.h"
 #include "net.h"
+#include "persist.h"
+#include "pubsub.h"
 #include "reply.h"
 #include "server.h"
+#include "tracking.h"
 #include "util.h"
 
 /* A growable text buffer for INFO. */
@@ -32,12 +36,11 @@ struct text {
     size_t len, cap;
 };
 
-static void tprintf(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void tprintf(struct text *t, const char *fmt, ...)
+static void vtprintf(struct text *t, const char *fmt, va_list args)
 {
     for (;;) {
         va_list ap;
-        va_start(ap, fmt);
+        va_copy(ap, args);
         int n = vsnprintf(t->p ? t->p + t->len : NULL, t->cap - t->len, fmt, ap);
         va_end(ap);
         if (n >= 0 && (size_t)n < t->cap - t->len) {
@@ -47,6 +50,25 @@ static void tprintf(struct text *t, const char *fmt, ...)
         t->cap = t->cap * 2 + (size_t)(n > 0 ? n : 0) + 256;
         t->p = mem_realloc(t->p, t->cap);
     }
+}
+
+static void tprintf(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void tprintf(struct text *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vtprintf(t, fmt, ap);
+    va_end(ap);
+}
+
+/* The same, as an opaque sink for other modules' INFO lines (persist.h). */
+static void tsink(void *sink, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void tsink(void *sink, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vtprintf(sink, fmt, ap);
+    va_end(ap);
 }
 
 /* "1.32M" style sizes, as Redis's bytesToHuman. */
@@ -96,11 +118,14 @@ static void info_server(struct text *t)
 
 static void info_clients(struct text *t)
 {
+    long long tc, tk, ti, tp;
+    tracking_info(&tc, &tk, &ti, &tp);
     tprintf(t,
             "connected_clients:%d\r\ncluster_connections:0\r\nmaxclients:%d\r\n"
             "client_recent_max_input_buffer:0\r\nclient_recent_max_output_buffer:0\r\n"
-            "blocked_clients:%zu\r\ntracking_clients:0\r\nclients_in_timeout_table:%zu\r\n",
-            server.connected_clients, server.maxclients, block_count(), block_count_with_timeout());
+            "blocked_clients:%zu\r\ntracking_clients:%lld\r\nclients_in_timeout_table:%zu\r\n",
+            server.connected_clients, server.maxclients, block_count(), tc,
+            block_count_with_timeout());
 }
 
 static void info_memory(struct text *t)
@@ -126,53 +151,45 @@ static void info_memory(struct text *t)
 
 static void info_persistence(struct text *t)
 {
-    tprintf(
-        t,
-        "loading:0\r\nasync_loading:0\r\ncurrent_cow_peak:0\r\ncurrent_cow_size:0\r\n"
-        "current_cow_size_age:0\r\ncurrent_fork_perc:0.00\r\ncurrent_save_keys_processed:0\r\n"
-        "current_save_keys_total:0\r\nrdb_changes_since_last_save:%lld\r\n"
-        "rdb_bgsave_in_progress:0\r\nrdb_last_save_time:%lld\r\nrdb_last_bgsave_status:ok\r\n"
-        "rdb_last_bgsave_time_sec:-1\r\nrdb_current_bgsave_time_sec:-1\r\nrdb_saves:0\r\n"
-        "rdb_last_cow_size:0\r\nrdb_last_load_keys_expired:0\r\nrdb_last_load_keys_loaded:0\r\n"
-        "aof_enabled:0\r\naof_rewrite_in_progress:0\r\naof_rewrite_scheduled:0\r\n"
-        "aof_last_rewrite_time_sec:-1\r\naof_current_rewrite_time_sec:-1\r\n"
-        "aof_last_bgrewrite_status:ok\r\naof_rewrites:0\r\naof_rewrites_consecutive_failures:0\r\n"
-        "aof_last_write_status:ok\r\naof_last_cow_size:0\r\nmodule_fork_in_progress:0\r\n"
-        "module_fork_last_cow_size:0\r\n",
-        server.dirty, server.lastsave_ms / 1000);
+    persist_info(tsink, t);
 }
 
 static void info_stats(struct text *t)
 {
-    long long in = 0, out = 0;
+    long long in = 0, out = 0, tc, tk, ti, tp;
+    tracking_info(&tc, &tk, &ti, &tp);
     for (struct client *c = server.clients; c; c = c->next) {
         in += (long long)c->conn.bytes_in;
         out += (long long)c->conn.bytes_out;
     }
-    tprintf(t,
-            "total_connections_received:%lld\r\ntotal_commands_processed:%lld\r\n"
-            "instantaneous_ops_per_sec:0\r\ntotal_net_input_bytes:%lld\r\n"
-            "total_net_output_bytes:%lld\r\ntotal_net_repl_input_bytes:0\r\n"
-            "total_net_repl_output_bytes:0\r\ninstantaneous_input_kbps:0.00\r\n"
-            "instantaneous_output_kbps:0.00\r\ninstantaneous_input_repl_kbps:0.00\r\n"
-            "instantaneous_output_repl_kbps:0.00\r\nrejected_connections:%lld\r\nsync_full:0\r\n"
-            "sync_partial_ok:0\r\nsync_partial_err:0\r\nexpired_keys:%lld\r\n"
-            "expired_stale_perc:%.2f\r\nexpired_time_cap_reached_count:%lld\r\n"
-            "expire_cycle_cpu_milliseconds:0\r\nevicted_keys:0\r\nevicted_clients:0\r\n"
-            "total_eviction_exceeded_time:0\r\ncurrent_eviction_exceeded_time:0\r\n"
-            "keyspace_hits:%lld\r\nkeyspace_misses:%lld\r\npubsub_channels:0\r\n"
-            "pubsub_patterns:0\r\npubsubshard_channels:0\r\nlatest_fork_usec:0\r\ntotal_forks:0\r\n"
-            "migrate_cached_sockets:0\r\nslave_expires_tracked_keys:0\r\nactive_defrag_hits:0\r\n"
-            "active_defrag_misses:0\r\nactive_defrag_key_hits:0\r\nactive_defrag_key_misses:0\r\n"
-            "total_active_defrag_time:0\r\ncurrent_active_defrag_time:0\r\n"
-            "tracking_total_keys:0\r\ntracking_total_items:0\r\ntracking_total_prefixes:0\r\n"
-            "unexpected_error_replies:%lld\r\ntotal_error_replies:%lld\r\n"
-            "dump_payload_sanitizations:0\r\n",
-            server.stat_numconnections, server.stat_numcommands, server.stat_net_input_bytes + in,
-            server.stat_net_output_bytes + out, server.stat_rejected_conn, db_stats.expired,
-            (double)db_stats.expired_stale_perc, db_stats.expired_time_cap_reached,
-            server.stat_keyspace_hits, server.stat_keyspace_misses,
-            server.stat_unexpected_error_replies, server.stat_total_error_replies);
+    tprintf(
+        t,
+        "total_connections_received:%lld\r\ntotal_commands_processed:%lld\r\n"
+        "instantaneous_ops_per_sec:0\r\ntotal_net_input_bytes:%lld\r\n"
+        "total_net_output_bytes:%lld\r\ntotal_net_repl_input_bytes:0\r\n"
+        "total_net_repl_output_bytes:0\r\ninstantaneous_input_kbps:0.00\r\n"
+        "instantaneous_output_kbps:0.00\r\ninstantaneous_input_repl_kbps:0.00\r\n"
+        "instantaneous_output_repl_kbps:0.00\r\nrejected_connections:%lld\r\nsync_full:0\r\n"
+        "sync_partial_ok:0\r\nsync_partial_err:0\r\nexpired_keys:%lld\r\n"
+        "expired_stale_perc:%.2f\r\nexpired_time_cap_reached_count:%lld\r\n"
+        "expire_cycle_cpu_milliseconds:0\r\nevicted_keys:0\r\nevicted_clients:0\r\n"
+        "total_eviction_exceeded_time:0\r\ncurrent_eviction_exceeded_time:0\r\n"
+        "keyspace_hits:%lld\r\nkeyspace_misses:%lld\r\npubsub_channels:%ld\r\n"
+        "pubsub_patterns:%ld\r\npubsubshard_channels:%ld\r\nlatest_fork_usec:%lld\r\ntotal_forks:%"
+        "lld\r\n"
+        "migrate_cached_sockets:0\r\nslave_expires_tracked_keys:0\r\nactive_defrag_hits:0\r\n"
+        "active_defrag_misses:0\r\nactive_defrag_key_hits:0\r\nactive_defrag_key_misses:0\r\n"
+        "total_active_defrag_time:0\r\ncurrent_active_defrag_time:0\r\n"
+        "tracking_total_keys:%lld\r\ntracking_total_items:%lld\r\ntracking_total_prefixes:%lld\r\n"
+        "unexpected_error_replies:%lld\r\ntotal_error_replies:%lld\r\n"
+        "dump_payload_sanitizations:0\r\n",
+        server.stat_numconnections, server.stat_numcommands, server.stat_net_input_bytes + in,
+        server.stat_net_output_bytes + out, server.stat_rejected_conn, db_stats.expired,
+        (double)db_stats.expired_stale_perc, db_stats.expired_time_cap_reached,
+        server.stat_keyspace_hits, server.stat_keyspace_misses, pubsub_num_channels(),
+        pubsub_num_patterns(), pubsub_num_shard_channels(), child_stats.latest_fork_usec,
+        child_stats.total_forks, tk, ti, tp, server.stat_unexpected_error_replies,
+        server.stat_total_error_replies);
 }
 
 static void info_replication(struct text *t)
@@ -309,8 +326,8 @@ void cmd_info(struct client *c)
     mem_free(t.p);
 }
 
-/* No save has happened yet in this process (persistence is issue 4), and
- * Redis reports the start time until the first one. */
+/* The time of the last successful save (the start time before any), as
+ * Redis reports it. */
 void cmd_lastsave(struct client *c)
 {
     reply_int(c, server.lastsave_ms / 1000);
@@ -351,7 +368,12 @@ void cmd_shutdown(struct client *c)
         reply_error_syntax(c);
         return;
     }
-    server_log(LL_WARNING, "User requested shutdown...");
+    /* Saves first when it must (persist.c); on failure the server keeps
+     * running and says so, as Redis does. */
+    if (persist_prepare_shutdown(flags) == -1) {
+        reply_error(c, "ERR Errors trying to SHUTDOWN. Check logs.");
+        return;
+    }
     server_request_shutdown(flags);
     /* Redis sends no reply on success: the connection just closes. */
 }
@@ -399,6 +421,9 @@ static void debug_help(struct client *c)
     static const char *const help[] = {
         "OBJECT <key>",
         "    Show low-level information about the value stored at <key>.",
+        "RELOAD [option ...]",
+        "    Save the RDB on disk and reload it back to memory. Options: MERGE (accepted), "
+        "NOFLUSH (keep the current keys), NOSAVE (load the existing file).",
         "SET-ACTIVE-EXPIRE <0|1>",
         "    Turn the active expiry cycle off (0) or on (1).",
         "SLEEP <seconds>",
@@ -431,6 +456,8 @@ void cmd_debug(struct client *c)
             nanosleep(&ts, NULL);
         }
         reply_ok(c);
+    } else if (util_eq_ci(sub->ptr, sub->len, "reload")) {
+        persist_debug_reload(c);
     } else if (c->argc == 3 && util_eq_ci(sub->ptr, sub->len, "object")) {
         debug_object(c);
     } else if (c->argc == 3 && util_eq_ci(sub->ptr, sub->len, "set-active-expire")) {

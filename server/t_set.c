@@ -33,6 +33,7 @@
 #include "intset.h"
 #include "mem.h"
 #include "notify.h"
+#include "propagate.h"
 #include "reply.h"
 #include "sdict.h"
 #include "server.h"
@@ -438,6 +439,38 @@ void tset_reply_member_cb(void *priv, const struct tset_elem *m)
 
 /* SPOP key count: up to count random distinct members, removed, as a set
  * reply. Whole-set pops reply then delete the key. O(count). */
+/* AOF: SPOP is not deterministic, so it propagates as SREM of the members
+ * it popped (batches of SPOP_PROP_BATCH), or DEL when it took them all. */
+#define SPOP_PROP_BATCH 1024
+struct spop_prop {
+    struct resp_arg a[SPOP_PROP_BATCH + 2];
+    int n;
+};
+
+static void spop_prop_flush(struct client *c, struct spop_prop *sp)
+{
+    if (sp->n > 2)
+        propagate_cmd(c->db_index, sp->n, sp->a);
+    for (int i = 2; i < sp->n; i++)
+        mem_free(sp->a[i].ptr);
+    sp->n = 2;
+}
+
+static void spop_prop_init(struct client *c, struct spop_prop *sp)
+{
+    sp->a[0] = (struct resp_arg){(char *)"SREM", 4};
+    sp->a[1] = c->argv[1];
+    sp->n = 2;
+    propagate_prevent();
+}
+
+static void spop_prop_add(struct client *c, struct spop_prop *sp, const struct tset_elem *m)
+{
+    sp->a[sp->n++] = (struct resp_arg){mem_strndup(m->p, m->len), m->len};
+    if (sp->n == SPOP_PROP_BATCH + 2)
+        spop_prop_flush(c, sp);
+}
+
 static void spop_count(struct client *c)
 {
     const struct resp_arg *key = &c->argv[1];
@@ -459,19 +492,27 @@ static void spop_count(struct client *c)
         reply_set(c, (long long)size);
         tset_each(&s, tset_reply_member_cb, c);
         db_delete(c->db, key->ptr, key->len);
+        struct resp_arg del[2] = {{(char *)"DEL", 3}, *key};
+        propagate_cmd(c->db_index, 2, del);
+        propagate_prevent();
         notify_event(NOTIFY_SET, "spop", c->db, key->ptr, key->len);
         notify_event(NOTIFY_GENERIC, "del", c->db, key->ptr, key->len);
     } else {
         reply_set(c, count);
+        struct spop_prop *sp = mem_alloc(sizeof(*sp));
+        spop_prop_init(c, sp);
         for (long long i = 0; i < count; i++) {
             struct tset_elem m;
             tset_random(&s, &m);
             reply_bulk(c, m.p, m.len); /* before the removal frees m.p */
+            spop_prop_add(c, sp, &m);
             if (m.is_int)
                 intset_remove(&s.is, m.v);
             else
                 sdict_delete(s.d, m.p, m.len);
         }
+        spop_prop_flush(c, sp);
+        mem_free(sp);
         write_back(c, key, &s);
         notify_event(NOTIFY_SET, "spop", c->db, key->ptr, key->len);
     }
@@ -502,6 +543,9 @@ void cmd_spop(struct client *c)
     struct tset_elem m;
     tset_random(&s, &m);
     reply_bulk(c, m.p, m.len);
+    struct resp_arg srem[3] = {{(char *)"SREM", 4}, *key, {(char *)m.p, m.len}};
+    propagate_cmd(c->db_index, 3, srem);
+    propagate_prevent();
     if (m.is_int)
         intset_remove(&s.is, m.v);
     else

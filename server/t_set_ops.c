@@ -32,8 +32,11 @@ static struct tset_obj *gather(struct client *c, int first, int n, int write, in
 {
     struct tset_obj *sets = mem_alloc((size_t)n * sizeof(*sets));
     *missing = 0;
+    (void)write;
     for (int j = 0; j < n; j++) {
-        int r = tset_lookup(c, &c->argv[first + j], write, &sets[j]);
+        /* Redis 7.0 reads the sources with lookupKeyRead even when storing
+         * (hit/miss stats, "keymiss" event): write is unused here. */
+        int r = tset_lookup(c, &c->argv[first + j], 0, &sets[j]);
         if (r < 0) {
             mem_free(sets);
             return NULL;

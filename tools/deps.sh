@@ -16,6 +16,7 @@ command -v make >/dev/null 2>&1 || required+=(make)
 [ -f /usr/include/cmocka.h ] || required+=(libcmocka-dev)
 command -v redis-server >/dev/null 2>&1 || required+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || required+=(redis-tools)
+/usr/bin/python3 -c 'import redis' >/dev/null 2>&1 || wanted+=(python3-redis) # helper F: tests/integration/test_push.py
 if [ "${1:-}" = valgrind ]; then
     command -v valgrind >/dev/null 2>&1 || required+=(valgrind)
 fi

@@ -4,7 +4,9 @@
 # A harness is a file tests/fuzz/fuzz_<name>.c defining LLVMFuzzerTestOneInput.
 # It names the server modules it links on a line of its own comment:
 #     fuzz-deps: resp mem
-# (server/resp.c and server/mem.c). Optional companions:
+# (server/resp.c and server/mem.c), or the single word ALL for every
+# server/*.c except main.c (harnesses that need the keyspace and the types,
+# such as the RDB loader). Optional companions:
 #     tests/fuzz/corpus/<name>/   seed inputs (copied to a temp dir, so the
 #                                 repository's corpus is never modified)
 #     tests/fuzz/<name>.dict      a libFuzzer dictionary
@@ -54,7 +56,13 @@ for h in "${harnesses[@]}"; do
     name=${name#fuzz_}
     deps=$(sed -n 's/.*fuzz-deps:[[:space:]]*\([A-Za-z0-9_ ]*\).*/\1/p' "$h" | head -n 1)
     srcs=()
-    for d in $deps; do srcs+=("server/$d.c"); done
+    for d in $deps; do
+        if [ "$d" = ALL ]; then
+            for f in server/*.c; do [ "$f" = server/main.c ] || srcs+=("$f"); done
+        else
+            srcs+=("server/$d.c")
+        fi
+    done
     bin="$OUT/fuzz_$name"
     log="$OUT/logs/$name.log"
     echo "fuzz: building $name (links: ${deps:-nothing})"

@@ -298,6 +298,16 @@ suite_random() {
         --seeds "${TERN_RANDOM_SEEDS:-50}" --ops "${TERN_RANDOM_OPS:-2000}" >"$out" 2>&1
     add_summary random random_diff $? "$out"
     [ "$SUM_FAILED" -gt 0 ] && fail_detail "$out"
+    # helper F (issue 5): keyspace events, same two servers (notify_diff.c).
+    if [ -x "$B/tests/notify-diff" ]; then
+        timeout "$TIMEOUT" "$B/tests/notify-diff" --port-a "$oport" --port-b "$tport" \
+            --seeds "${TERN_NOTIFY_SEEDS:-10}" --ops 300 >"$TMP/notify.out" 2>&1
+        add_summary random notify_diff $? "$TMP/notify.out"
+        [ "$SUM_FAILED" -gt 0 ] && fail_detail "$TMP/notify.out"
+    else
+        echo "random: $B/tests/notify-diff is missing (counted as 1 failure)"
+        FAILED=$((FAILED + 1))
+    fi
     stop_server "$tpid"
     if [ "$STOP_RC" -ne 0 ]; then
         echo "random: $SERVER exited with status $STOP_RC on SIGTERM (counted as 1 failure)"

@@ -22,6 +22,7 @@
 #include "cmd_procs.h"
 #include "db.h"
 #include "mem.h"
+#include "multi.h"
 #include "notify.h"
 #include "reply.h"
 #include "server.h"
@@ -133,6 +134,13 @@ void notify_key_modified(struct db *db, const char *key, size_t klen)
     (void)klen;
     if (!key)
         modified_all++;
+}
+/* SWAPDB touches WATCHed keys of both databases (multi.c). */
+void multi_touch_swap(struct db *a, struct db *b)
+{
+    (void)a;
+    (void)b;
+    modified_all += 2;
 }
 void notify_event(int cls, const char *event, struct db *db, const char *key, size_t klen)
 {

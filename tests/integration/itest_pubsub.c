@@ -1,0 +1,415 @@
+/*
+ * itest_pubsub.c - Pub/Sub and keyspace notifications across clients:
+ * delivery to channel, pattern and shard subscribers with the exact frames;
+ * PUBSUB introspection; the RESP2 subscribed context (error text, PING);
+ * RESP3 push frames (raw bytes: hiredis 0.14 has no RESP3) including under
+ * CLIENT REPLY OFF; cleanup on disconnect and RESET; a slow subscriber cut
+ * off by client-output-buffer-limit pubsub while the publisher and a fast
+ * subscriber carry on; keyspace/keyevent messages and class filtering,
+ * including lazy and active "expired"; CLIENT LIST/KILL TYPE pubsub and
+ * INFO stats counts. Validated against redis-server
+ * (TERN_SERVER=/usr/bin/redis-server).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static int setup(void **state)
+{
+    struct hserver *s = calloc(1, sizeof *s);
+    static const char *const extra[] = {"--enable-debug-command", "local", NULL};
+    if (s == NULL || hs_start(s, extra) != 0) {
+        free(s);
+        return -1;
+    }
+    *state = s;
+    return 0;
+}
+
+/* Read one reply on a subscribed hiredis context and check it is the array
+ * [a, b, c] ([a, b, c, d] when d != NULL), with integers given as text. */
+static void expect_msg(redisContext *c, const char *a, const char *b, const char *cc, const char *d)
+{
+    redisReply *r = NULL;
+    assert_int_equal(redisGetReply(c, (void **)&r), REDIS_OK);
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_ARRAY);
+    const char *want[4] = {a, b, cc, d};
+    size_t n = d ? 4 : 3;
+    assert_int_equal(r->elements, n);
+    for (size_t i = 0; i < n; i++) {
+        redisReply *e = r->element[i];
+        char buf[64];
+        const char *got = buf;
+        if (e->type == REDIS_REPLY_INTEGER)
+            snprintf(buf, sizeof buf, "%lld", e->integer);
+        else if (e->type == REDIS_REPLY_NIL)
+            got = "(nil)";
+        else
+            got = e->str;
+        assert_string_equal(got, want[i]);
+    }
+    freeReplyObject(r);
+}
+
+/* Integer reply of a command. */
+static long long cmd_int(redisContext *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    redisReply *r = redisvCommand(c, fmt, ap);
+    va_end(ap);
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_INTEGER);
+    long long v = r->integer;
+    freeReplyObject(r);
+    return v;
+}
+
+/* PUBSUB NUMSUB ch: the count. */
+static long long numsub(redisContext *c, const char *ch)
+{
+    redisReply *r = redisCommand(c, "PUBSUB NUMSUB %s", ch);
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_ARRAY);
+    assert_int_equal(r->elements, 2);
+    long long v = r->element[1]->integer;
+    freeReplyObject(r);
+    return v;
+}
+
+static int wait_numsub(redisContext *c, const char *ch, long long want)
+{
+    for (int i = 0; i < 300; i++) {
+        if (numsub(c, ch) == want)
+            return 0;
+        hs_sleep_ms(10);
+    }
+    return -1;
+}
+
+static void test_channels_and_patterns(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *sub = hs_connect(s), *pub = hs_connect(s);
+    redisAppendCommand(sub, "SUBSCRIBE news sport");
+    expect_msg(sub, "subscribe", "news", "1", NULL);
+    expect_msg(sub, "subscribe", "sport", "2", NULL);
+    redisAppendCommand(sub, "PSUBSCRIBE n*");
+    expect_msg(sub, "psubscribe", "n*", "3", NULL);
+
+    assert_int_equal(cmd_int(pub, "PUBLISH news hello"), 2); /* channel + pattern */
+    expect_msg(sub, "message", "news", "hello", NULL);
+    expect_msg(sub, "pmessage", "n*", "news", "hello");
+    assert_int_equal(cmd_int(pub, "PUBLISH sport goal"), 1);
+    expect_msg(sub, "message", "sport", "goal", NULL);
+    assert_int_equal(cmd_int(pub, "PUBLISH nothing x"), 1);
+    expect_msg(sub, "pmessage", "n*", "nothing", "x");
+    assert_int_equal(cmd_int(pub, "PUBLISH other x"), 0);
+    /* Binary-safe payloads. */
+    assert_int_equal(cmd_int(pub, "PUBLISH %b %b", "news", (size_t)4, "a\0b", (size_t)3), 2);
+    redisReply *r = NULL;
+    assert_int_equal(redisGetReply(sub, (void **)&r), REDIS_OK);
+    assert_int_equal(r->element[2]->len, 3);
+    assert_memory_equal(r->element[2]->str, "a\0b", 3);
+    freeReplyObject(r);
+    expect_msg(sub, "pmessage", "n*", "news", "a");
+
+    assert_int_equal(numsub(pub, "news"), 1);
+    assert_int_equal(numsub(pub, "none"), 0);
+    assert_int_equal(cmd_int(pub, "PUBSUB NUMPAT"), 1);
+    r = redisCommand(pub, "PUBSUB CHANNELS s*");
+    assert_int_equal(r->type, REDIS_REPLY_ARRAY);
+    assert_int_equal(r->elements, 1);
+    assert_string_equal(r->element[0]->str, "sport");
+    freeReplyObject(r);
+
+    /* Named and unnamed unsubscribes, then the "nothing left" reply. */
+    redisAppendCommand(sub, "UNSUBSCRIBE news nope");
+    expect_msg(sub, "unsubscribe", "news", "2", NULL);
+    expect_msg(sub, "unsubscribe", "nope", "2", NULL);
+    redisAppendCommand(sub, "PUNSUBSCRIBE");
+    expect_msg(sub, "punsubscribe", "n*", "1", NULL);
+    redisAppendCommand(sub, "UNSUBSCRIBE");
+    expect_msg(sub, "unsubscribe", "sport", "0", NULL);
+    redisAppendCommand(sub, "UNSUBSCRIBE");
+    expect_msg(sub, "unsubscribe", "(nil)", "0", NULL);
+    assert_int_equal(cmd_int(pub, "PUBSUB NUMPAT"), 0);
+    /* Out of subscribed mode: ordinary commands work again. */
+    assert_int_equal(hs_cmd_expect(sub, "PONG", "PING"), 0);
+}
+
+static void test_resp2_context(void **state)
+{
+    struct hserver *s = *state;
+    int fd = hs_raw_connect(s, 0);
+    assert_true(fd >= 0);
+    hs_send_str(fd, "SUBSCRIBE c\r\nGET k\r\nCONFIG GET maxmemory\r\nPING\r\nPING hi\r\n");
+    assert_int_equal(
+        hs_expect(fd,
+                  "*3\r\n$9\r\nsubscribe\r\n$1\r\nc\r\n:1\r\n"
+                  "-ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
+                  "PING / QUIT / RESET are allowed in this context\r\n"
+                  "-ERR Can't execute 'config|get': only (P|S)SUBSCRIBE / "
+                  "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context\r\n"
+                  "*2\r\n$4\r\npong\r\n$0\r\n\r\n"
+                  "*2\r\n$4\r\npong\r\n$2\r\nhi\r\n",
+                  2000),
+        0);
+    /* A shard subscription alone keeps the context; RESET leaves it. */
+    hs_send_str(fd, "UNSUBSCRIBE\r\nSSUBSCRIBE sh\r\nECHO x\r\nRESET\r\nECHO y\r\n");
+    assert_int_equal(
+        hs_expect(fd,
+                  "*3\r\n$11\r\nunsubscribe\r\n$1\r\nc\r\n:0\r\n"
+                  "*3\r\n$10\r\nssubscribe\r\n$2\r\nsh\r\n:1\r\n"
+                  "-ERR Can't execute 'echo': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
+                  "PING / QUIT / RESET are allowed in this context\r\n"
+                  "+RESET\r\n$1\r\ny\r\n",
+                  2000),
+        0);
+    redisContext *c = hs_connect(s);
+    assert_int_equal(cmd_int(c, "SPUBLISH sh m"), 0); /* RESET dropped it */
+}
+
+static void test_resp3_push(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *pub = hs_connect(s);
+    int fd = hs_raw_connect(s, 0);
+    assert_true(fd >= 0);
+    char buf[4096];
+    hs_send_str(fd, "HELLO 3\r\n");
+    assert_true(hs_read_until(fd, buf, sizeof buf, "*0\r\n", 2000) > 0); /* ... modules *0 */
+    hs_send_str(fd, "SUBSCRIBE c\r\nPSUBSCRIBE c*\r\nSET k v\r\nGET k\r\n");
+    assert_int_equal(hs_expect(fd,
+                               ">3\r\n$9\r\nsubscribe\r\n$1\r\nc\r\n:1\r\n"
+                               ">3\r\n$10\r\npsubscribe\r\n$2\r\nc*\r\n:2\r\n+OK\r\n$1\r\nv\r\n",
+                               2000),
+                     0);
+    assert_int_equal(cmd_int(pub, "PUBLISH c hi"), 2);
+    assert_int_equal(hs_expect(fd,
+                               ">3\r\n$7\r\nmessage\r\n$1\r\nc\r\n$2\r\nhi\r\n"
+                               ">4\r\n$8\r\npmessage\r\n$2\r\nc*\r\n$1\r\nc\r\n$2\r\nhi\r\n",
+                               2000),
+                     0);
+    /* Pushes are written even under CLIENT REPLY OFF; the PING reply is not. */
+    hs_send_str(fd, "CLIENT REPLY OFF\r\nPING\r\n");
+    hs_sleep_ms(50);
+    assert_int_equal(cmd_int(pub, "PUBLISH c x"), 2);
+    assert_int_equal(hs_expect(fd,
+                               ">3\r\n$7\r\nmessage\r\n$1\r\nc\r\n$1\r\nx\r\n"
+                               ">4\r\n$8\r\npmessage\r\n$2\r\nc*\r\n$1\r\nc\r\n$1\r\nx\r\n",
+                               2000),
+                     0);
+    hs_send_str(fd, "CLIENT REPLY ON\r\nUNSUBSCRIBE\r\nUNSUBSCRIBE\r\n");
+    assert_int_equal(hs_expect(fd,
+                               "+OK\r\n>3\r\n$11\r\nunsubscribe\r\n$1\r\nc\r\n:1\r\n"
+                               ">3\r\n$11\r\nunsubscribe\r\n_\r\n:1\r\n",
+                               2000),
+                     0);
+}
+
+static void test_shard_channels(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *sub = hs_connect(s), *pub = hs_connect(s);
+    redisAppendCommand(sub, "SSUBSCRIBE sc");
+    expect_msg(sub, "ssubscribe", "sc", "1", NULL);
+    redisAppendCommand(sub, "SUBSCRIBE sc");
+    expect_msg(sub, "subscribe", "sc", "1", NULL); /* separate counts */
+    assert_int_equal(cmd_int(pub, "SPUBLISH sc m1"), 1);
+    expect_msg(sub, "smessage", "sc", "m1", NULL);
+    assert_int_equal(cmd_int(pub, "PUBLISH sc m2"), 1);
+    expect_msg(sub, "message", "sc", "m2", NULL);
+    redisReply *r = redisCommand(pub, "PUBSUB SHARDNUMSUB sc x");
+    assert_int_equal(r->elements, 4);
+    assert_int_equal(r->element[1]->integer, 1);
+    assert_int_equal(r->element[3]->integer, 0);
+    freeReplyObject(r);
+    r = redisCommand(pub, "PUBSUB SHARDCHANNELS");
+    assert_int_equal(r->elements, 1);
+    assert_string_equal(r->element[0]->str, "sc");
+    freeReplyObject(r);
+    redisAppendCommand(sub, "SUNSUBSCRIBE");
+    expect_msg(sub, "sunsubscribe", "sc", "0", NULL);
+}
+
+static void test_cleanup_on_close(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *pub = hs_connect(s);
+    redisContext *subs[20];
+    for (int i = 0; i < 20; i++) {
+        subs[i] = hs_connect(s);
+        redisAppendCommand(subs[i], "SUBSCRIBE gone");
+        expect_msg(subs[i], "subscribe", "gone", "1", NULL);
+        redisAppendCommand(subs[i], "PSUBSCRIBE g*");
+        expect_msg(subs[i], "psubscribe", "g*", "2", NULL);
+    }
+    assert_int_equal(cmd_int(pub, "PUBLISH gone x"), 40);
+    for (int i = 0; i < 20; i += 2)
+        hs_close_ctx(s, subs[i]);
+    assert_int_equal(wait_numsub(pub, "gone", 10), 0);
+    assert_int_equal(cmd_int(pub, "PUBLISH gone y"), 20);
+    for (int i = 1; i < 20; i += 2)
+        hs_close_ctx(s, subs[i]);
+    assert_int_equal(wait_numsub(pub, "gone", 0), 0);
+    assert_int_equal(cmd_int(pub, "PUBSUB NUMPAT"), 0);
+    redisReply *r = redisCommand(pub, "PUBSUB CHANNELS");
+    assert_int_equal(r->elements, 0);
+    freeReplyObject(r);
+}
+
+/* A subscriber that never reads is disconnected by the pubsub class limit;
+ * the publisher and a subscriber that reads are not affected. */
+static void test_slow_subscriber(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *pub = hs_connect(s);
+    assert_int_equal(
+        hs_cmd_expect(pub, "OK", "CONFIG SET client-output-buffer-limit %s", "pubsub 1mb 256kb 60"),
+        0);
+    int slow = hs_raw_connect(s, 4096);
+    assert_true(slow >= 0);
+    hs_send_str(slow, "SUBSCRIBE feed\r\n");
+    redisContext *fast = hs_connect(s);
+    redisAppendCommand(fast, "SUBSCRIBE feed");
+    expect_msg(fast, "subscribe", "feed", "1", NULL);
+    assert_int_equal(wait_numsub(pub, "feed", 2), 0);
+
+    static char payload[64 * 1024];
+    memset(payload, 'p', sizeof payload);
+    long long receivers_first = -1, receivers_last = -1;
+    for (int i = 0; i < 160; i++) {
+        long long n = cmd_int(pub, "PUBLISH feed %b", payload, sizeof payload);
+        if (i == 0)
+            receivers_first = n;
+        receivers_last = n;
+        redisReply *r = NULL;
+        assert_int_equal(redisGetReply(fast, (void **)&r), REDIS_OK);
+        assert_int_equal(r->element[2]->len, sizeof payload);
+        freeReplyObject(r);
+    }
+    assert_int_equal(receivers_first, 2);
+    assert_int_equal(receivers_last, 1); /* the slow one is gone */
+    assert_int_equal(hs_wait_closed(slow, 3000, NULL), 1);
+    assert_int_equal(numsub(pub, "feed"), 1);
+    assert_int_equal(hs_cmd_expect(pub, "PONG", "PING"), 0);
+    /* A normal (non-subscribed) client is held to the normal class only. */
+    assert_int_equal(
+        hs_cmd_expect(pub, "OK", "CONFIG SET client-output-buffer-limit %s", "pubsub 32mb 8mb 60"),
+        0);
+}
+
+/* Subscribe c to ch and consume the confirmation. */
+static void sub_one(redisContext *c, const char *ch, const char *count)
+{
+    redisAppendCommand(c, "SUBSCRIBE %s", ch);
+    expect_msg(c, "subscribe", ch, count, NULL);
+}
+
+static void test_keyspace_events(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *c = hs_connect(s), *sub = hs_connect(s);
+    assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET notify-keyspace-events KEA"), 0);
+    sub_one(sub, "__keyspace@0__:foo", "1");
+    sub_one(sub, "__keyevent@0__:del", "2");
+    sub_one(sub, "__keyevent@0__:expired", "3");
+    assert_int_equal(hs_cmd_expect(c, "OK", "SET foo bar"), 0);
+    expect_msg(sub, "message", "__keyspace@0__:foo", "set", NULL);
+    assert_int_equal(cmd_int(c, "DEL foo"), 1);
+    expect_msg(sub, "message", "__keyspace@0__:foo", "del", NULL);
+    expect_msg(sub, "message", "__keyevent@0__:del", "foo", NULL);
+
+    /* Lazy expiry (active expiry off), then active expiry. */
+    assert_int_equal(hs_cmd_expect(c, "OK", "DEBUG SET-ACTIVE-EXPIRE 0"), 0);
+    assert_int_equal(hs_cmd_expect(c, "OK", "SET foo v PX 10"), 0);
+    expect_msg(sub, "message", "__keyspace@0__:foo", "set", NULL);
+    expect_msg(sub, "message", "__keyspace@0__:foo", "expire", NULL); /* SET ... PX */
+    hs_sleep_ms(30);
+    redisReply *r = redisCommand(c, "GET foo");
+    assert_int_equal(r->type, REDIS_REPLY_NIL);
+    freeReplyObject(r);
+    expect_msg(sub, "message", "__keyspace@0__:foo", "expired", NULL);
+    expect_msg(sub, "message", "__keyevent@0__:expired", "foo", NULL);
+    assert_int_equal(hs_cmd_expect(c, "OK", "DEBUG SET-ACTIVE-EXPIRE 1"), 0);
+    assert_int_equal(hs_cmd_expect(c, "OK", "SET foo v PX 10"), 0);
+    expect_msg(sub, "message", "__keyspace@0__:foo", "set", NULL);
+    expect_msg(sub, "message", "__keyspace@0__:foo", "expire", NULL);
+    expect_msg(sub, "message", "__keyspace@0__:foo", "expired", NULL); /* no command touches it */
+    expect_msg(sub, "message", "__keyevent@0__:expired", "foo", NULL);
+
+    /* Class filtering: generic only, keyevent only. */
+    assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET notify-keyspace-events Eg"), 0);
+    r = redisCommand(c, "CONFIG GET notify-keyspace-events");
+    assert_string_equal(r->element[1]->str, "gE");
+    freeReplyObject(r);
+    assert_int_equal(hs_cmd_expect(c, "OK", "SET foo bar"), 0); /* '$': not enabled */
+    assert_int_equal(cmd_int(c, "DEL foo"), 1);
+    expect_msg(sub, "message", "__keyevent@0__:del", "foo", NULL); /* K is off */
+    /* Other databases carry their number. */
+    assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET notify-keyspace-events Kg"), 0);
+    sub_one(sub, "__keyspace@3__:foo", "4");
+    assert_int_equal(hs_cmd_expect(c, "OK", "SELECT 3"), 0);
+    assert_int_equal(hs_cmd_expect(c, "OK", "SET foo bar"), 0);
+    assert_int_equal(cmd_int(c, "EXPIRE foo 100"), 1);
+    expect_msg(sub, "message", "__keyspace@3__:foo", "expire", NULL);
+    assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET notify-keyspace-events %s", ""), 0);
+    assert_int_equal(cmd_int(c, "DEL foo"), 1);
+    assert_int_equal(cmd_int(c, "PUBLISH __keyspace@3__:foo marker"), 1);
+    expect_msg(sub, "message", "__keyspace@3__:foo", "marker", NULL); /* nothing before it */
+}
+
+/* CLIENT LIST fields and TYPE filter, CLIENT KILL TYPE pubsub, INFO stats. */
+static void test_client_list_and_info(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *c = hs_connect(s), *sub = hs_connect(s);
+    redisAppendCommand(sub, "SUBSCRIBE a b");
+    expect_msg(sub, "subscribe", "a", "1", NULL);
+    expect_msg(sub, "subscribe", "b", "2", NULL);
+    redisAppendCommand(sub, "PSUBSCRIBE p*");
+    expect_msg(sub, "psubscribe", "p*", "3", NULL);
+    redisAppendCommand(sub, "SSUBSCRIBE s");
+    expect_msg(sub, "ssubscribe", "s", "1", NULL);
+    redisReply *r = redisCommand(c, "CLIENT LIST TYPE pubsub");
+    assert_int_equal(r->type, REDIS_REPLY_STRING);
+    assert_non_null(strstr(r->str, " flags=P "));
+    assert_non_null(strstr(r->str, " sub=2 psub=1 ssub=1 "));
+    assert_null(strstr(r->str, "cmd=client|list")); /* not the caller */
+    freeReplyObject(r);
+    r = redisCommand(c, "CLIENT LIST TYPE normal");
+    assert_null(strstr(r->str, "flags=P"));
+    assert_non_null(strstr(r->str, " sub=0 psub=0 ssub=0 "));
+    freeReplyObject(r);
+    r = redisCommand(c, "INFO stats");
+    assert_non_null(
+        strstr(r->str, "pubsub_channels:2\r\npubsub_patterns:1\r\npubsubshard_channels:1\r\n"));
+    freeReplyObject(r);
+    assert_int_equal(cmd_int(c, "CLIENT KILL TYPE pubsub"), 1);
+    assert_int_equal(wait_numsub(c, "a", 0), 0);
+    assert_int_equal(cmd_int(c, "PUBSUB NUMPAT"), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_channels_and_patterns, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_resp2_context, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_resp3_push, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_shard_channels, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_cleanup_on_close, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_slow_subscriber, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_keyspace_events, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_client_list_and_info, setup, hs_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

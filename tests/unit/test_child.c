@@ -1,0 +1,154 @@
+/* Unit tests for child: the parent learns of the child's end from the
+ * reactor (exit code, signal, COW report), only one child at a time,
+ * child_kill reaps synchronously (also a stopped child), and the child
+ * does not keep inherited sockets open. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "child.h"
+#include "ev.h"
+#include "util.h"
+
+static struct ev_loop *loop;
+
+static struct {
+    int calls, code, bysignal;
+    size_t cow;
+} seen;
+
+static void on_done(int code, int bysignal, size_t cow, void *arg)
+{
+    (void)arg;
+    seen.calls++;
+    seen.code = code;
+    seen.bysignal = bysignal;
+    seen.cow = cow;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    loop = ev_create();
+    child_init(loop);
+    memset(&seen, 0, sizeof(seen));
+    return loop ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    child_kill();
+    ev_destroy(loop);
+    return 0;
+}
+
+/* Run the loop until done was called (at most ~5 s). */
+static void wait_done(void)
+{
+    for (int i = 0; i < 500 && seen.calls == 0; i++)
+        ev_run_once(loop, 10);
+}
+
+static void test_exit_code_reaches_parent(void **state)
+{
+    (void)state;
+    pid_t pid = child_fork(CHILD_RDB, on_done, NULL);
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(3);
+    assert_int_equal(child_type(), CHILD_RDB);
+    assert_int_equal(child_pid(), pid);
+    assert_int_equal(child_stats.total_forks > 0, 1);
+    wait_done();
+    assert_int_equal(seen.calls, 1);
+    assert_int_equal(seen.code, 3);
+    assert_int_equal(seen.bysignal, 0);
+    assert_int_equal(child_type(), CHILD_NONE);
+    assert_int_equal(child_pid(), -1);
+}
+
+static void test_cow_report_and_signal(void **state)
+{
+    (void)state;
+    pid_t pid = child_fork(CHILD_AOF, on_done, NULL);
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        /* Dirty some private memory, report, then die by a signal. */
+        size_t n = 4 << 20;
+        volatile char *p = malloc(n); /* volatile: the stores must happen */
+        for (size_t i = 0; i < n; i += 4096)
+            p[i] = 1;
+        child_report_cow();
+        raise(SIGKILL);
+        _exit(0);
+    }
+    wait_done();
+    assert_int_equal(seen.calls, 1);
+    assert_int_equal(seen.bysignal, 1);
+    assert_int_equal(seen.code, SIGKILL);
+    assert_true(seen.cow >= (size_t)4 << 20);
+}
+
+static void test_one_child_at_a_time(void **state)
+{
+    (void)state;
+    pid_t pid = child_fork(CHILD_RDB, on_done, NULL);
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        pause();
+        _exit(0);
+    }
+    errno = 0;
+    assert_int_equal(child_fork(CHILD_AOF, on_done, NULL), -1);
+    assert_int_equal(errno, EBUSY);
+    /* Stopped: child_kill must still reap it (SIGUSR1 + SIGCONT). */
+    kill(pid, SIGSTOP);
+    child_kill();
+    assert_int_equal(seen.calls, 1);
+    assert_int_equal(seen.bysignal, 1);
+    assert_int_equal(seen.code, SIGUSR1);
+    assert_int_equal(child_type(), CHILD_NONE);
+    assert_int_equal(kill(pid, 0), -1); /* reaped: the pid is gone */
+}
+
+static void test_child_closes_sockets(void **state)
+{
+    (void)state;
+    int sv[2];
+    assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    pid_t pid = child_fork(CHILD_RDB, on_done, NULL);
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct stat st;
+        /* Exit code 0 only if both inherited sockets are closed. */
+        _exit(fstat(sv[0], &st) == -1 && fstat(sv[1], &st) == -1 ? 0 : 1);
+    }
+    wait_done();
+    assert_int_equal(seen.calls, 1);
+    assert_int_equal(seen.bysignal, 0);
+    assert_int_equal(seen.code, 0);
+    close(sv[0]);
+    close(sv[1]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_exit_code_reaches_parent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cow_report_and_signal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_one_child_at_a_time, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_child_closes_sockets, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
