@@ -31,8 +31,7 @@
 #include "server.h"
 #include "util.h"
 
-struct aof_state aof = {.fd = -1, .selected_db = -1, .last_rewrite_secs = -1,
-                        .last_rewrite_ok = 1};
+struct aof_state aof = {.fd = -1, .selected_db = -1, .last_rewrite_secs = -1, .last_rewrite_ok = 1};
 
 /* ---- the fsync thread ---- */
 
@@ -50,8 +49,8 @@ static struct job jobs[MAX_JOBS];
 static int jhead, jcount, jstarted;
 static int done_efd = -1;
 static struct ev_io done_io;
-static int bg_fsync_errno; /* set by the thread, read under jlock */
-static int fsync_failed;    /* the last background fsync failed (main thread) */
+static int bg_fsync_errno;         /* set by the thread, read under jlock */
+static int fsync_failed;           /* the last background fsync failed (main thread) */
 static long long synced_size = -1; /* current_size when the last fsync started */
 
 static void *bg_main(void *arg)
@@ -238,16 +237,20 @@ static void write_failed(size_t off)
             server_log(LL_WARNING, "Error writing to the AOF file: %s", strerror(err));
     } else {
         if (can_log)
-            server_log(LL_WARNING, "Short write while writing to the AOF file: (nwritten=%zu, "
-                                   "expected=%zu)", off, aof.buflen);
+            server_log(LL_WARNING,
+                       "Short write while writing to the AOF file: (nwritten=%zu, "
+                       "expected=%zu)",
+                       off, aof.buflen);
         /* O_APPEND: the file's end tells where this write started. */
         off_t end = lseek(aof.fd, 0, SEEK_END);
         if (end != -1 && ftruncate(aof.fd, end - (off_t)off) == 0) {
             off = 0;
         } else if (can_log) {
-            server_log(LL_WARNING, "Could not remove short write from the append-only file.  "
-                                   "Redis may refuse to load the AOF the next time it starts.  "
-                                   "ftruncate: %s", strerror(errno));
+            server_log(LL_WARNING,
+                       "Could not remove short write from the append-only file.  "
+                       "Redis may refuse to load the AOF the next time it starts.  "
+                       "ftruncate: %s",
+                       strerror(errno));
         }
         err = ENOSPC;
     }
@@ -298,8 +301,10 @@ int aof_write_buffer(int force_fsync)
     long long now = util_time_ms();
     if (server.appendfsync == CONFIG_FSYNC_ALWAYS && (wrote || force_fsync)) {
         if (fdatasync(aof.fd) == -1 && errno != EINVAL) {
-            server_log(LL_WARNING, "Can't persist AOF for fsync error when the AOF fsync "
-                                   "policy is 'always': %s. Exiting...", strerror(errno));
+            server_log(LL_WARNING,
+                       "Can't persist AOF for fsync error when the AOF fsync "
+                       "policy is 'always': %s. Exiting...",
+                       strerror(errno));
             exit(1);
         }
         aof.last_fsync_ms = now;
@@ -357,8 +362,7 @@ void aof_cron(void)
     if (aof_child_type() != CHILD_NONE)
         return;
     long long now = util_time_ms();
-    if (aof.rewrite_scheduled ||
-        (aof.state == AOF_WAIT_REWRITE && now >= aof.retry_after_ms)) {
+    if (aof.rewrite_scheduled || (aof.state == AOF_WAIT_REWRITE && now >= aof.retry_after_ms)) {
         aof.rewrite_scheduled = 0;
         aof_rewrite_start();
         return;
@@ -368,8 +372,7 @@ void aof_cron(void)
         long long base = aof.base_size ? aof.base_size : 1;
         long long growth = (aof.current_size * 100 / base) - 100;
         if (growth >= server.auto_aof_rewrite_percentage) {
-            server_log(LL_NOTICE, "Starting automatic rewriting of AOF on %lld%% growth",
-                       growth);
+            server_log(LL_NOTICE, "Starting automatic rewriting of AOF on %lld%% growth", growth);
             aof_rewrite_start();
         }
     }
@@ -476,9 +479,8 @@ size_t aof_info_head(char *dst, size_t cap)
                      "aof_rewrites_consecutive_failures:%lld\r\naof_last_write_status:%s\r\n"
                      "aof_last_cow_size:%lld\r\n",
                      aof.state != AOF_OFF || aof.loading, inprog, aof.rewrite_scheduled,
-                     aof.last_rewrite_secs, cur, aof.last_rewrite_ok ? "ok" : "err",
-                     aof.rewrites, aof.rewrite_failures,
-                     aof.last_write_errno ? "err" : "ok", aof.last_cow);
+                     aof.last_rewrite_secs, cur, aof.last_rewrite_ok ? "ok" : "err", aof.rewrites,
+                     aof.rewrite_failures, aof.last_write_errno ? "err" : "ok", aof.last_cow);
     return n < 0 ? 0 : ((size_t)n >= cap ? cap - 1 : (size_t)n);
 }
 

@@ -128,8 +128,8 @@ static void bw_bulk_double(struct bw *w, double d)
 
 /* Start writing a collection of items items with cmd, arity arguments per
  * item. */
-static void batch_begin(struct bw *w, const char *cmd, const char *key, size_t klen,
-                        size_t items, int arity)
+static void batch_begin(struct bw *w, const char *cmd, const char *key, size_t klen, size_t items,
+                        int arity)
 {
     w->cmd = cmd;
     w->key = key;

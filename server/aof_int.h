@@ -95,7 +95,7 @@ struct aof_state {
     int last_rewrite_ok;
     long long rewrites, rewrite_failures;
     long long last_cow;
-    long long retry_after_ms; /* AOF_WAIT_REWRITE: retry a failed rewrite after this */
+    long long retry_after_ms;     /* AOF_WAIT_REWRITE: retry a failed rewrite after this */
     long long rewrite_first_incr; /* seq of the incr file opened when the rewrite began */
     pid_t rewrite_pid;
     int rewrite_rdb; /* the running rewrite writes an RDB base (preamble at fork) */

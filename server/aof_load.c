@@ -68,7 +68,7 @@ struct loader {
     struct pcmd *tx; /* commands gathered since MULTI */
     int ntx, txcap;
     long long multi_off; /* file offset of the MULTI, -1 if none open */
-    unsigned long ncmds;  /* commands run, for the periodic event pass */
+    unsigned long ncmds; /* commands run, for the periodic event pass */
 };
 
 /* ---- serving clients while loading ---- */
@@ -188,8 +188,10 @@ static int run(struct loader *L, int argc, struct resp_arg *argv)
         return -1;
     }
     if ((cmd->arity > 0 && cmd->arity != argc) || argc < -cmd->arity) {
-        server_log(LL_WARNING, "Wrong number of arguments for '%s' reading the append only "
-                               "file %s", cmd->fullname ? cmd->fullname : cmd->name, L->name);
+        server_log(LL_WARNING,
+                   "Wrong number of arguments for '%s' reading the append only "
+                   "file %s",
+                   cmd->fullname ? cmd->fullname : cmd->name, L->name);
         return -1;
     }
     c->argc = argc;
@@ -367,8 +369,8 @@ static int load_file(struct client *c, const char *name, int last, int is_base)
             return -1;
         }
         close(fd);
-        server_log(LL_NOTICE, "DB loaded from %s file %s: %.3f seconds",
-                   is_base ? "base" : "incr", name, (double)(util_mono_us() - t0) / 1e6);
+        server_log(LL_NOTICE, "DB loaded from %s file %s: %.3f seconds", is_base ? "base" : "incr",
+                   name, (double)(util_mono_us() - t0) / 1e6);
         return 0;
     }
     struct loader L = {.name = name, .fd = fd, .c = c, .multi_off = -1};
@@ -378,18 +380,21 @@ static int load_file(struct client *c, const char *name, int last, int is_base)
     if (r == LOAD_ERR)
         return -1;
     if (r == LOAD_BAD) {
-        server_log(LL_WARNING, "Bad file format reading the append only file %s at offset %lld: "
-                               "make a backup of your AOF file, then use ./redis-check-aof --fix "
-                               "<filename.manifest>", name, valid);
+        server_log(LL_WARNING,
+                   "Bad file format reading the append only file %s at offset %lld: "
+                   "make a backup of your AOF file, then use ./redis-check-aof --fix "
+                   "<filename.manifest>",
+                   name, valid);
         return -1;
     }
     if (r == LOAD_TRUNCATED) {
         if (!last || !server.aof_load_truncated) {
-            server_log(LL_WARNING, "Unexpected end of file reading the append only file %s at "
-                                   "offset %lld. You can: 1) Make a backup of your AOF file, then "
-                                   "use ./redis-check-aof --fix <filename.manifest>. 2) "
-                                   "Alternatively you can set the 'aof-load-truncated' "
-                                   "configuration option to yes and restart the server.",
+            server_log(LL_WARNING,
+                       "Unexpected end of file reading the append only file %s at "
+                       "offset %lld. You can: 1) Make a backup of your AOF file, then "
+                       "use ./redis-check-aof --fix <filename.manifest>. 2) "
+                       "Alternatively you can set the 'aof-load-truncated' "
+                       "configuration option to yes and restart the server.",
                        name, valid);
             return -1;
         }
@@ -459,8 +464,8 @@ static int create_fresh(void)
     int rdb = server.aof_use_rdb_preamble != 0;
     const char *base = aofm_new_base(aof.man, rdb);
     char path[1400];
-    int fd = open(aof_path(path, sizeof(path), base), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                  0644);
+    int fd =
+        open(aof_path(path, sizeof(path), base), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd == -1 || aof_write_base(fd, rdb) == -1 || fsync(fd) == -1) {
         server_log(LL_WARNING, "Can't create the AOF base file %s: %s", base, strerror(errno));
         if (fd != -1)
@@ -538,8 +543,8 @@ static int load_all(void)
 int aof_load_at_startup(void)
 {
     if (mkdir(server.appenddirname, 0755) == -1 && errno != EEXIST) {
-        server_log(LL_WARNING, "Can't open or create append-only dir %s: %s",
-                   server.appenddirname, strerror(errno));
+        server_log(LL_WARNING, "Can't open or create append-only dir %s: %s", server.appenddirname,
+                   strerror(errno));
         return -1;
     }
     size_t len = 0;

@@ -62,8 +62,10 @@ static void child_main(void)
     temp_base_name(tmp, sizeof(tmp), getpid());
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd == -1) {
-        server_log(LL_WARNING, "Opening the temp file for AOF rewrite in rewriteAppendOnlyFile(): "
-                               "%s", strerror(errno));
+        server_log(LL_WARNING,
+                   "Opening the temp file for AOF rewrite in rewriteAppendOnlyFile(): "
+                   "%s",
+                   strerror(errno));
         _exit(1);
     }
     if (aof_write_base(fd, aof.rewrite_rdb) == -1 || fsync(fd) == -1) {
@@ -125,8 +127,10 @@ static int install(const char *tmp)
         const char *incr = aofm_new_incr(m);
         aof_path(path2, sizeof(path2), TEMP_INCR);
         if (rename(path2, aof_path(path, sizeof(path), incr)) == -1) {
-            server_log(LL_WARNING, "Error trying to rename the temporary AOF incr file %s into "
-                                   "%s: %s", TEMP_INCR, incr, strerror(errno));
+            server_log(LL_WARNING,
+                       "Error trying to rename the temporary AOF incr file %s into "
+                       "%s: %s",
+                       TEMP_INCR, incr, strerror(errno));
             unlink(aof_path(path, sizeof(path), base));
             aofm_free(m);
             return -1;
@@ -193,8 +197,8 @@ static void rewrite_done(int exitcode, int bysignal, size_t cow, void *arg)
 static int prepare_dir(void)
 {
     if (mkdir(server.appenddirname, 0755) == -1 && errno != EEXIST) {
-        server_log(LL_WARNING, "Can't open or create append-only dir %s: %s",
-                   server.appenddirname, strerror(errno));
+        server_log(LL_WARNING, "Can't open or create append-only dir %s: %s", server.appenddirname,
+                   strerror(errno));
         return -1;
     }
     if (!aof.man) {

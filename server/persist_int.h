@@ -8,20 +8,20 @@
 #include <sys/types.h>
 
 struct persist_state {
-    int lastbgsave_ok;            /* INFO rdb_last_bgsave_status; MISCONF when 0 */
-    int bgsave_scheduled;         /* BGSAVE SCHEDULE waiting for the other child */
-    pid_t bgsave_pid;             /* the running BGSAVE child, 0 if none */
+    int lastbgsave_ok;             /* INFO rdb_last_bgsave_status; MISCONF when 0 */
+    int bgsave_scheduled;          /* BGSAVE SCHEDULE waiting for the other child */
+    pid_t bgsave_pid;              /* the running BGSAVE child, 0 if none */
     long long dirty_before_bgsave; /* server.dirty at fork time */
-    long long lastbgsave_try_ms;  /* wall clock of the last BGSAVE attempt */
-    long long bgsave_start_ms;    /* monotonic fork time of the running child */
-    long long last_bgsave_secs;   /* duration of the last BGSAVE, -1 if none */
-    long long rdb_saves;          /* SAVE + BGSAVE started since startup */
-    size_t last_cow;              /* rdb_last_cow_size */
-    size_t save_keys_total;       /* keys when the running child forked */
+    long long lastbgsave_try_ms;   /* wall clock of the last BGSAVE attempt */
+    long long bgsave_start_ms;     /* monotonic fork time of the running child */
+    long long last_bgsave_secs;    /* duration of the last BGSAVE, -1 if none */
+    long long rdb_saves;           /* SAVE + BGSAVE started since startup */
+    size_t last_cow;               /* rdb_last_cow_size */
+    size_t save_keys_total;        /* keys when the running child forked */
     /* loading */
     int loading;
-    long long loading_start_s;    /* wall clock, seconds */
-    long long loading_start_ms;   /* monotonic */
+    long long loading_start_s;  /* wall clock, seconds */
+    long long loading_start_ms; /* monotonic */
     size_t loading_total, loading_loaded;
     size_t last_load_keys_loaded, last_load_keys_expired;
 };

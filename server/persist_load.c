@@ -101,8 +101,7 @@ int persist_load_startup(void)
     server.dirty = 0;
     server_log(LL_NOTICE, "Done loading RDB, keys loaded: %zu, keys expired: %zu.",
                persist.last_load_keys_loaded, persist.last_load_keys_expired);
-    server_log(LL_NOTICE, "DB loaded from disk: %.3f seconds",
-               (double)(util_mono_us() - t0) / 1e6);
+    server_log(LL_NOTICE, "DB loaded from disk: %.3f seconds", (double)(util_mono_us() - t0) / 1e6);
     return 0;
 }
 
@@ -112,6 +111,10 @@ int persist_load_startup(void)
 void persist_debug_reload(struct client *c)
 {
     int flush = 1, save = 1;
+    if (persist.loading) { /* DEBUG is allowed while loading; this is not */
+        reply_error(c, "LOADING Redis is loading the dataset in memory");
+        return;
+    }
     for (int j = 2; j < c->argc; j++) {
         const struct resp_arg *a = &c->argv[j];
         if (util_eq_ci(a->ptr, a->len, "merge")) {
@@ -153,9 +156,8 @@ static void info_loading(persist_print_fn *out, void *sink)
     long long elapsed = util_mono_us() / 1000 - persist.loading_start_ms;
     size_t total = persist.loading_total, done = persist.loading_loaded;
     double perc = total ? 100.0 * (double)done / (double)total : 0;
-    long long eta = done ? (long long)((double)elapsed / 1000.0 * (double)(total - done) /
-                                       (double)done)
-                         : 1;
+    long long eta =
+        done ? (long long)((double)elapsed / 1000.0 * (double)(total - done) / (double)done) : 1;
     out(sink,
         "loading_start_time:%lld\r\nloading_total_bytes:%zu\r\nloading_rdb_used_mem:0\r\n"
         "loading_loaded_bytes:%zu\r\nloading_loaded_perc:%.2f\r\nloading_eta_seconds:%lld\r\n",
@@ -178,9 +180,8 @@ void persist_info(persist_print_fn *out, void *sink)
         "rdb_saves:%lld\r\nrdb_last_cow_size:%zu\r\nrdb_last_load_keys_expired:%zu\r\n"
         "rdb_last_load_keys_loaded:%zu\r\n",
         persist.loading, any_child ? child_stats.cow_peak : 0,
-        any_child ? child_stats.cow_current : 0, age,
-        rdb_child ? persist.save_keys_total : 0, server.dirty, rdb_child,
-        server.lastsave_ms / 1000, persist.lastbgsave_ok ? "ok" : "err",
+        any_child ? child_stats.cow_current : 0, age, rdb_child ? persist.save_keys_total : 0,
+        server.dirty, rdb_child, server.lastsave_ms / 1000, persist.lastbgsave_ok ? "ok" : "err",
         persist.last_bgsave_secs, rdb_child ? child_age_ms() / 1000 : -1, persist.rdb_saves,
         persist.last_cow, persist.last_load_keys_expired, persist.last_load_keys_loaded);
     /* The AOF lines come from aof.c, in Redis's two places. */

@@ -23,7 +23,7 @@ struct op_hdr {
     size_t len;
 };
 
-static char *ops;   /* op_hdr + bytes, ... */
+static char *ops; /* op_hdr + bytes, ... */
 static size_t olen, ocap;
 static int nops;
 static int prevented;
@@ -180,8 +180,8 @@ static void set_pxat(struct client *c, const struct resp_arg *val)
         return;
     }
     char ms[24];
-    struct resp_arg a[5] = {arg_str("SET"), c->argv[1], *val, arg_str("PXAT"),
-                            {ms, util_ll2str(ms, kv_expire(e))}};
+    struct resp_arg a[5] = {
+        arg_str("SET"), c->argv[1], *val, arg_str("PXAT"), {ms, util_ll2str(ms, kv_expire(e))}};
     rec(c, 5, a);
 }
 
@@ -303,14 +303,38 @@ static void nonblocking(struct client *c, const char *name, int drop_at, const c
     mem_free(a);
 }
 
-static void form_blpop(struct client *c) { nonblocking(c, "LMPOP", 0, "LEFT"); }
-static void form_brpop(struct client *c) { nonblocking(c, "LMPOP", 0, "RIGHT"); }
-static void form_bzpopmin(struct client *c) { nonblocking(c, "ZMPOP", 0, "MIN"); }
-static void form_bzpopmax(struct client *c) { nonblocking(c, "ZMPOP", 0, "MAX"); }
-static void form_blmove(struct client *c) { nonblocking(c, "LMOVE", c->argc - 1, NULL); }
-static void form_brpoplpush(struct client *c) { nonblocking(c, "RPOPLPUSH", c->argc - 1, NULL); }
-static void form_blmpop(struct client *c) { nonblocking(c, "LMPOP", 1, NULL); }
-static void form_bzmpop(struct client *c) { nonblocking(c, "ZMPOP", 1, NULL); }
+static void form_blpop(struct client *c)
+{
+    nonblocking(c, "LMPOP", 0, "LEFT");
+}
+static void form_brpop(struct client *c)
+{
+    nonblocking(c, "LMPOP", 0, "RIGHT");
+}
+static void form_bzpopmin(struct client *c)
+{
+    nonblocking(c, "ZMPOP", 0, "MIN");
+}
+static void form_bzpopmax(struct client *c)
+{
+    nonblocking(c, "ZMPOP", 0, "MAX");
+}
+static void form_blmove(struct client *c)
+{
+    nonblocking(c, "LMOVE", c->argc - 1, NULL);
+}
+static void form_brpoplpush(struct client *c)
+{
+    nonblocking(c, "RPOPLPUSH", c->argc - 1, NULL);
+}
+static void form_blmpop(struct client *c)
+{
+    nonblocking(c, "LMPOP", 1, NULL);
+}
+static void form_bzmpop(struct client *c)
+{
+    nonblocking(c, "ZMPOP", 1, NULL);
+}
 
 struct form {
     const char *name;
@@ -319,16 +343,26 @@ struct form {
 };
 
 static struct form forms[] = {
-    {"expire", form_expire, NULL},       {"pexpire", form_expire, NULL},
-    {"expireat", form_expire, NULL},     {"pexpireat", form_expire, NULL},
-    {"set", form_set, NULL},             {"setex", form_setex, NULL},
-    {"psetex", form_setex, NULL},        {"getex", form_getex, NULL},
-    {"getdel", form_getdel, NULL},       {"incrbyfloat", form_incrbyfloat, NULL},
-    {"hincrbyfloat", form_hincrbyfloat, NULL}, {"restore", form_restore, NULL},
-    {"restore-asking", form_restore, NULL},    {"blpop", form_blpop, NULL},
-    {"brpop", form_brpop, NULL},         {"bzpopmin", form_bzpopmin, NULL},
-    {"bzpopmax", form_bzpopmax, NULL},   {"blmove", form_blmove, NULL},
-    {"brpoplpush", form_brpoplpush, NULL}, {"blmpop", form_blmpop, NULL},
+    {"expire", form_expire, NULL},
+    {"pexpire", form_expire, NULL},
+    {"expireat", form_expire, NULL},
+    {"pexpireat", form_expire, NULL},
+    {"set", form_set, NULL},
+    {"setex", form_setex, NULL},
+    {"psetex", form_setex, NULL},
+    {"getex", form_getex, NULL},
+    {"getdel", form_getdel, NULL},
+    {"incrbyfloat", form_incrbyfloat, NULL},
+    {"hincrbyfloat", form_hincrbyfloat, NULL},
+    {"restore", form_restore, NULL},
+    {"restore-asking", form_restore, NULL},
+    {"blpop", form_blpop, NULL},
+    {"brpop", form_brpop, NULL},
+    {"bzpopmin", form_bzpopmin, NULL},
+    {"bzpopmax", form_bzpopmax, NULL},
+    {"blmove", form_blmove, NULL},
+    {"brpoplpush", form_brpoplpush, NULL},
+    {"blmpop", form_blmpop, NULL},
     {"bzmpop", form_bzmpop, NULL},
 };
 #define NFORMS (sizeof(forms) / sizeof(forms[0]))

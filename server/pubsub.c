@@ -218,8 +218,8 @@ long ps_unsubscribe_all(struct client *c, int kind,
     struct ps_list *l = &c->ps->l[kind];
     long n = (long)l->n;
     /* The count a confirmation reports: what is left of this family. */
-    long others = kind == PS_SHARD ? 0
-                                   : (long)c->ps->l[kind == PS_CHANNEL ? PS_PATTERN : PS_CHANNEL].n;
+    long others =
+        kind == PS_SHARD ? 0 : (long)c->ps->l[kind == PS_CHANNEL ? PS_PATTERN : PS_CHANNEL].n;
     for (long i = 0; i < n; i++) {
         if (fn)
             fn(c, l->v[i], others + n - i - 1, priv);

@@ -290,8 +290,10 @@ static void on_signal(struct ev_loop *loop, struct ev_io *io, unsigned events)
         if (persist_prepare_shutdown(0) == 0)
             server_request_shutdown(0);
         else
-            server_log(LL_WARNING, "%s received but errors trying to shut down the server, "
-                                   "check the logs for more information", name);
+            server_log(LL_WARNING,
+                       "%s received but errors trying to shut down the server, "
+                       "check the logs for more information",
+                       name);
     }
 }
 

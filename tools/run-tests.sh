@@ -104,6 +104,8 @@ suite_integration() {
         [ -x "$bin" ] || continue
         TERN_SERVER=$SERVER run_cmocka integration "$bin"
     done
+    # RESP3 push frames through Debian's redis-py (prints cmocka-style lines).
+    TERN_SERVER=$SERVER run_cmocka integration tests/integration/test_push.py
 }
 
 # ping_port PORT: succeed if something answers PING with +PONG.

@@ -231,10 +231,10 @@ static void test_rewrite(void **state)
     redisContext *c = connect_loaded(s);
     write_dataset(c);
     char *left = set_member(c);
-    assert_int_equal(hs_cmd_expect(c, "Background append only file rewriting started",
-                                   "BGREWRITEAOF"), 0);
+    assert_int_equal(
+        hs_cmd_expect(c, "Background append only file rewriting started", "BGREWRITEAOF"), 0);
     assert_int_equal(wait_manifest(s->dir, "file appendonly.aof.2.base.rdb seq 2 type b\n"
-                                          "file appendonly.aof.2.incr.aof seq 2 type i\n"),
+                                           "file appendonly.aof.2.incr.aof seq 2 type i\n"),
                      0);
     assert_false(file_exists(s->dir, "appendonly.aof.1.base.rdb"));
     assert_false(file_exists(s->dir, "appendonly.aof.1.incr.aof"));
@@ -306,7 +306,7 @@ static void test_config_set_appendonly(void **state)
     assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET appendonly yes"), 0);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET during x"), 0);
     assert_int_equal(wait_manifest(s->dir, "file appendonly.aof.1.base.rdb seq 1 type b\n"
-                                          "file appendonly.aof.1.incr.aof seq 1 type i\n"),
+                                           "file appendonly.aof.1.incr.aof seq 1 type i\n"),
                      0);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET after y"), 0);
     const char *on[] = {"--appendonly", "yes", NULL};
@@ -345,8 +345,8 @@ static void test_kill9_always(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    volatile long *acked = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-                                -1, 0);
+    volatile long *acked =
+        mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     assert_true(acked != MAP_FAILED);
     for (int round = 0; round < 20; round++) {
         redisContext *c = connect_loaded(s);
@@ -436,10 +436,10 @@ static void test_interop_tern_to_redis(void **state)
     redisContext *c = connect_loaded(s);
     write_dataset(c);
     char *left = set_member(c);
-    assert_int_equal(hs_cmd_expect(c, "Background append only file rewriting started",
-                                   "BGREWRITEAOF"), 0);
+    assert_int_equal(
+        hs_cmd_expect(c, "Background append only file rewriting started", "BGREWRITEAOF"), 0);
     assert_int_equal(wait_manifest(s->dir, "file appendonly.aof.2.base.rdb seq 2 type b\n"
-                                          "file appendonly.aof.2.incr.aof seq 2 type i\n"),
+                                           "file appendonly.aof.2.incr.aof seq 2 type i\n"),
                      0);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET after rewrite"), 0);
     assert_int_equal(hs_stop(s), 0);
@@ -475,7 +475,7 @@ static void test_interop_redis_to_tern(void **state)
     redisReply *r = redisCommand(rc, "BGREWRITEAOF");
     freeReplyObject(r);
     assert_int_equal(wait_manifest(s->dir, "file appendonly.aof.2.base.rdb seq 2 type b\n"
-                                          "file appendonly.aof.2.incr.aof seq 2 type i\n"),
+                                           "file appendonly.aof.2.incr.aof seq 2 type i\n"),
                      0);
     assert_int_equal(hs_cmd_expect(rc, "OK", "SET after rewrite"), 0);
     stop_redis(rc, pid);
@@ -490,8 +490,8 @@ static void test_interop_redis_to_tern(void **state)
 
 /* ---- AOF-format base (aof-use-rdb-preamble no) ---- */
 
-static const char *const aof_nopre[] = {"--appendonly", "yes", "--appendfsync", "always",
-                                        "--aof-use-rdb-preamble", "no", NULL};
+static const char *const aof_nopre[] = {
+    "--appendonly", "yes", "--appendfsync", "always", "--aof-use-rdb-preamble", "no", NULL};
 
 /* Collections past 64 items (an AOF base splits them into commands of 64)
  * and special scores, in db 2. */
@@ -553,10 +553,10 @@ static void test_rewrite_aof_base(void **state)
     write_dataset(c);
     write_big(c);
     char *left = set_member(c);
-    assert_int_equal(hs_cmd_expect(c, "Background append only file rewriting started",
-                                   "BGREWRITEAOF"), 0);
+    assert_int_equal(
+        hs_cmd_expect(c, "Background append only file rewriting started", "BGREWRITEAOF"), 0);
     assert_int_equal(wait_manifest(s->dir, "file appendonly.aof.2.base.aof seq 2 type b\n"
-                                          "file appendonly.aof.2.incr.aof seq 2 type i\n"),
+                                           "file appendonly.aof.2.incr.aof seq 2 type i\n"),
                      0);
     char *base = read_file(s->dir, "appendonly.aof.2.base.aof", NULL);
     assert_non_null(base);
@@ -593,7 +593,8 @@ static void test_rewrite_aof_base(void **state)
         char cmd[700];
         snprintf(cmd, sizeof(cmd),
                  "/usr/bin/redis-check-aof %s/appendonlydir/appendonly.aof.manifest "
-                 ">/dev/null 2>&1", s->dir);
+                 ">/dev/null 2>&1",
+                 s->dir);
         assert_int_equal(system(cmd), 0);
         int port = s->port + 1000 > 60000 ? s->port - 1000 : s->port + 1000;
         pid_t pid = start_redis(s->dir, port);
@@ -618,7 +619,7 @@ static void test_config_set_appendonly_aof_base(void **state)
     assert_int_equal(hs_cmd_expect(c, "OK", "SET before on"), 0);
     assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET appendonly yes"), 0);
     assert_int_equal(wait_manifest(s->dir, "file appendonly.aof.1.base.aof seq 1 type b\n"
-                                          "file appendonly.aof.1.incr.aof seq 1 type i\n"),
+                                           "file appendonly.aof.1.incr.aof seq 1 type i\n"),
                      0);
     char *base = read_file(s->dir, "appendonly.aof.1.base.aof", NULL);
     assert_non_null(base);

@@ -165,8 +165,8 @@ static void test_loading(void **state)
     unsetenv("TERN_TEST_LOAD_DELAY_US");
     assert_int_equal(rc, 0);
     c = hs_connect(s);
-    assert_int_equal(hs_cmd_expect(c, "LOADING Redis is loading the dataset in memory",
-                                   "GET k:1"), 0);
+    assert_int_equal(hs_cmd_expect(c, "LOADING Redis is loading the dataset in memory", "GET k:1"),
+                     0);
     assert_true(info_has(c, "loading:1\r\n"));
     assert_true(info_has(c, "loading_total_bytes:"));
     assert_true(info_has(c, "aof_enabled:1\r\n")); /* as Redis: on while it loads */
@@ -310,7 +310,7 @@ static void test_info_fields(void **state)
     assert_int_equal(hs_cmd_expect(c, "OK", "SET a 1"), 0);
     assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET appendonly yes"), 0);
     assert_int_equal(wait_manifest(s->dir, "file appendonly.aof.1.base.rdb seq 1 type b\n"
-                                          "file appendonly.aof.1.incr.aof seq 1 type i\n"),
+                                           "file appendonly.aof.1.incr.aof seq 1 type i\n"),
                      0);
     hs_sleep_ms(50);
     assert_true(info_has(c, "aof_enabled:1\r\n"));

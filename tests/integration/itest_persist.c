@@ -120,8 +120,7 @@ static void expect_error(redisContext *c, const char *text, const char *fmt, ...
     va_end(ap);
     assert_non_null(r);
     if (r->type != REDIS_REPLY_ERROR || strcmp(r->str, text) != 0)
-        fprintf(stderr, "got type %d '%s', want error '%s'\n", r->type, r->str ? r->str : "",
-                text);
+        fprintf(stderr, "got type %d '%s', want error '%s'\n", r->type, r->str ? r->str : "", text);
     assert_int_equal(r->type, REDIS_REPLY_ERROR);
     assert_string_equal(r->str, text);
     freeReplyObject(r);
