@@ -162,16 +162,19 @@ static void write_list(struct bw *w, const struct kv *e, const char *key, size_t
     const struct quicklist *ql = kv_ptr(e);
     batch_begin(w, "RPUSH", key, klen, ql->count, 1);
     for (const struct ql_node *n = ql->head; n; n = n->next) {
-        size_t end = lp_end(n->lp);
-        for (size_t off = lp_first(n->lp); off != end; off = lp_next(n->lp, off)) {
+        unsigned char *tmp; /* a compressed node is read decompressed */
+        const unsigned char *lp = ql_node_listpack(n, &tmp);
+        size_t end = lp_end(lp);
+        for (size_t off = lp_first(lp); off != end; off = lp_next(lp, off)) {
             struct lp_entry le;
             char buf[21];
             size_t len;
-            lp_get(n->lp, off, &le);
+            lp_get(lp, off, &le);
             const unsigned char *p = lp_bytes_of(&le, buf, &len);
             batch_item(w);
             bw_bulk(w, (const char *)p, len);
         }
+        mem_free(tmp);
     }
 }
 

@@ -26,6 +26,7 @@
 #include "util.h"
 
 struct child_stats child_stats;
+void (*child_state_hook)(int running);
 
 static struct {
     struct ev_loop *loop;
@@ -141,6 +142,8 @@ static void finish(int status)
     ch.done = NULL;
     child_stats.cow_current = child_stats.cow_peak = 0;
     child_stats.cow_sampled_ms = 0;
+    if (child_state_hook)
+        child_state_hook(0);
     int bysignal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 0;
     if (done)
@@ -291,6 +294,8 @@ pid_t child_fork(int type, child_done_fn *done, void *arg)
     ch.done = done;
     ch.arg = arg;
     watch_child();
+    if (child_state_hook)
+        child_state_hook(1);
     return pid;
 }
 

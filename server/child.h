@@ -41,6 +41,10 @@ typedef void child_done_fn(int exitcode, int bysignal, size_t cow_bytes, void *a
 
 /* Register the reactor the parent waits on. Call once before child_fork. */
 void child_init(struct ev_loop *loop);
+/* Called in the parent with 1 right after a fork and with 0 once the child
+ * has been reaped (before its done function), e.g. to stop writes that
+ * would copy shared pages. NULL: none. */
+extern void (*child_state_hook)(int running);
 
 /* Fork a child of the given type (its process name becomes
  * "tern-rdb-bgsave" or "tern-aof-rewrite"). In the child, returns 0 (the child

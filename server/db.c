@@ -33,6 +33,7 @@ struct db {
 long long db_clock_ms;
 int db_lazy_expire_enabled = 1;
 int db_expiry_paused;
+int db_lru_frozen;
 struct db_hooks db_hooks;
 struct db_stats db_stats;
 
@@ -140,7 +141,7 @@ struct kv *db_lookup(struct db *db, const char *key, size_t klen, unsigned flags
             expire_entry(db, h);
         return NULL;
     }
-    if (!(flags & DB_LOOKUP_NOTOUCH))
+    if (!(flags & DB_LOOKUP_NOTOUCH) && !db_lru_frozen)
         kv_set_lru(e, lru_clock());
     return e;
 }

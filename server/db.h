@@ -197,5 +197,9 @@ extern int db_lazy_expire_enabled;
 /* While set (AOF loading), no key counts as expired, lazily or actively, as
  * in Redis: the commands being replayed saw those keys alive. Default 0. */
 extern int db_expiry_paused;
+/* While set (a fork child shares our pages: BGSAVE, BGREWRITEAOF), lookups
+ * do not update the LRU clock of the entry, as in Redis: that write would
+ * copy a page for every key read. Default 0. */
+extern int db_lru_frozen;
 
 #endif

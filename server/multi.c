@@ -52,10 +52,10 @@ struct mcmd {
 struct multi_state {
     struct mcmd *q;
     int n, cap;
-    uint64_t flags;   /* OR of the queued commands' flags */
-    size_t mem;       /* Redis's multi-mem: argument bytes + 8 per argument */
-    int dirty_cas;    /* a watched key changed: EXEC replies null */
-    int dirty_exec;   /* a queued command was refused: EXECABORT */
+    uint64_t flags; /* OR of the queued commands' flags */
+    size_t mem;     /* Redis's multi-mem: argument bytes + 8 per argument */
+    int dirty_cas;  /* a watched key changed: EXEC replies null */
+    int dirty_exec; /* a queued command was refused: EXECABORT */
     struct watcher *watched;
 };
 

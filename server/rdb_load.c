@@ -113,6 +113,7 @@ static int finish_list(struct quicklist *ql, struct rdb_value *out)
         ql_free(ql);
         return 1;
     }
+    ql_set_depth(ql, server.list_compress_depth); /* compresses the interior */
     out->type = KV_LIST;
     out->enc = KV_ENC_QUICKLIST;
     out->ptr = ql;

@@ -58,8 +58,10 @@ static void write_list(struct rdb_writer *w, const struct kv *e)
     const struct quicklist *ql = kv_ptr(e);
     rdbw_len(w, ql->nnodes);
     for (const struct ql_node *n = ql->head; n; n = n->next) {
+        unsigned char *tmp; /* a compressed node is written decompressed */
         rdbw_len(w, RDB_QL_PACKED);
-        write_lp_blob(w, n->lp);
+        write_lp_blob(w, ql_node_listpack(n, &tmp));
+        mem_free(tmp);
     }
 }
 

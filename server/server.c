@@ -27,6 +27,7 @@
 #include "limits.h"
 #include "mem.h"
 #include "net.h"
+#include "child.h"
 #include "persist.h"
 #include "propagate.h"
 #include "notify.h"
@@ -330,6 +331,13 @@ static void on_expired(struct db *db, const char *key, size_t klen)
     server.stat_expiredkeys++;
 }
 
+/* A fork child shares the dataset's pages: reads must not write LRU
+ * stamps meanwhile (each would copy a page). */
+static void on_child_state(int running)
+{
+    db_lru_frozen = running;
+}
+
 static int cmp_pause_seq(const void *a, const void *b)
 {
     uint64_t x = (*(struct client *const *)a)->pause_seq;
@@ -511,6 +519,8 @@ int server_init(void)
         server_log(LL_WARNING, "Failed setting up the AOF: %s", strerror(errno));
         return -1;
     }
+    child_init(server.loop);
+    child_state_hook = on_child_state;
     if (open_listeners() == -1)
         return -1;
     ev_set_before_sleep(server.loop, before_sleep, NULL);

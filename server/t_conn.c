@@ -62,7 +62,7 @@ void cmd_reset(struct client *c)
     c->name = NULL;
     client_unmonitor(c);
     multi_reset(c);
-    tracking_client_gone(c);
+    tracking_reset(c);
     pubsub_client_gone(c);
     c->resp = 2;
     client_select(c, 0);

@@ -100,6 +100,7 @@ static struct quicklist *lookup_list_read(struct client *c, const struct resp_ar
 static struct quicklist *create_list(struct client *c, const struct resp_arg *key)
 {
     struct quicklist *ql = ql_new(server.list_max_listpack_size);
+    ql_set_depth(ql, server.list_compress_depth);
     db_set_object(c->db, key->ptr, key->len, KV_LIST, KV_ENC_QUICKLIST, ql, -1, 0);
     return ql;
 }
@@ -415,6 +416,7 @@ void cmd_lindex(struct client *c)
         reply_null(c);
     else
         reply_entry(c, &e);
+    ql_settle(ql); /* recompress the node LINDEX may have opened */
 }
 
 /* LRANGE key start stop. O(start + count) (from the nearer end). */
@@ -451,6 +453,7 @@ void cmd_lrange(struct client *c)
     ql_iter_init(&it, ql, start, QL_HEAD);
     for (long long i = 0; i < n && ql_iter_next(&it, &e); i++)
         reply_entry(c, &e);
+    ql_settle(ql);
 }
 
 /* LPOS options, parsed. */
@@ -520,6 +523,7 @@ void cmd_lpos(struct client *c)
             long long pos = dir == QL_HEAD ? idx : llen - 1 - idx;
             if (o.count == -1) {
                 reply_int(c, pos);
+                ql_settle(ql);
                 return;
             }
             reply_int(c, pos);
@@ -528,6 +532,7 @@ void cmd_lpos(struct client *c)
         }
         idx++;
     }
+    ql_settle(ql);
     if (o.count == -1)
         reply_null(c);
     else
@@ -595,6 +600,7 @@ void cmd_lset(struct client *c)
         return;
     }
     ql_iter_replace(&it, val->ptr, val->len);
+    ql_settle(ql);
     reply_ok(c);
     notify_key_modified(c->db, key->ptr, key->len);
     notify_event(NOTIFY_LIST, "lset", c->db, key->ptr, key->len);
@@ -632,6 +638,7 @@ void cmd_lrem(struct client *c)
                 break;
         }
     }
+    ql_settle(ql);
     if (removed) {
         notify_event(NOTIFY_LIST, "lrem", c->db, key->ptr, key->len);
         delete_if_empty(c, key, ql);

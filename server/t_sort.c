@@ -219,6 +219,7 @@ static size_t load_list(struct quicklist *ql, long start, size_t n, int desc, st
         v[j].len = len;
         j++;
     }
+    ql_settle(ql);
     return j;
 }
 
@@ -341,6 +342,7 @@ static void emit(struct client *c, const struct sort_opts *o, struct sort_item *
         return;
     }
     struct quicklist *ql = ql_new(server.list_max_listpack_size);
+    ql_set_depth(ql, server.list_compress_depth);
     for (long j = start; j <= end; j++) {
         if (!o->ngets)
             ql_push(ql, QL_TAIL, v[j].s, v[j].len);

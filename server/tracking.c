@@ -42,7 +42,6 @@ struct tkey {
     char key[];
 };
 
-
 /* the tracking table */
 static struct tkey **table;
 static size_t table_size, nkeys, nitems;
@@ -615,7 +614,13 @@ void tracking_client_gone(struct client *c)
     mem_free(c->trk);
     c->trk = NULL;
     if (server.current_client == c)
-        npending = 0; /* nobody left to tell (their keys are freed below) */
+        flush_pending(NULL); /* nobody left to tell: just free them */
+}
+
+void tracking_reset(struct client *c)
+{
+    if (c->trk)
+        tracking_disable(c);
 }
 
 int tracking_client_flags(const struct client *c, char *out)

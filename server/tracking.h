@@ -37,8 +37,10 @@ void tracking_after_call(struct client *c);
 void tracking_invalidate_key(struct db *db, const char *key, size_t klen);
 /* Before the event loop sleeps: send the BCAST invalidations gathered. */
 void tracking_before_sleep(void);
-/* c goes away (or RESET): tracking off, forget it as a redirect target. */
+/* c goes away: tracking off, forget it as a redirect target. */
 void tracking_client_gone(struct client *c);
+/* RESET: tracking off (c stays a valid redirect target). */
+void tracking_reset(struct client *c);
 
 /* CLIENT LIST: append c's tracking flag letters ('t', 'R', 'B') to out;
  * returns how many (at most 3). */

@@ -139,7 +139,6 @@ static int check_on(struct client *c, const struct track_opts *o)
     return 0;
 }
 
-
 void cmd_client_tracking(struct client *c)
 {
     int stackidx[16];
@@ -202,9 +201,12 @@ void cmd_client_trackinginfo(struct client *c)
         unsigned flag, needs;
         const char *name;
     } names[] = {
-        {TRK_BCAST, 0, "bcast"},        {TRK_OPTIN, 0, "optin"},
-        {TRK_CACHING, TRK_OPTIN, "caching-yes"}, {TRK_OPTOUT, 0, "optout"},
-        {TRK_CACHING, TRK_OPTOUT, "caching-no"}, {TRK_NOLOOP, 0, "noloop"},
+        {TRK_BCAST, 0, "bcast"},
+        {TRK_OPTIN, 0, "optin"},
+        {TRK_CACHING, TRK_OPTIN, "caching-yes"},
+        {TRK_OPTOUT, 0, "optout"},
+        {TRK_CACHING, TRK_OPTOUT, "caching-no"},
+        {TRK_NOLOOP, 0, "noloop"},
         {TRK_BROKEN, 0, "broken_redirect"},
     };
     unsigned f = (c->flags & CLIENT_TRACKING) ? c->trk->flags : 0;

@@ -20,7 +20,7 @@ struct tprefix;
 
 struct tracking_state {
     unsigned flags;
-    uint64_t redirect; /* 0: none */
+    uint64_t redirect;         /* 0: none */
     struct tprefix **prefixes; /* sorted by bytes */
     int nprefixes;
     struct tracking_state *mnext; /* id map chain */

@@ -49,7 +49,8 @@ static redisReply *cmd(redisContext *c, const char *fmt, ...)
 static long exec_result(redisContext *c)
 {
     redisReply *r = cmd(c, "EXEC");
-    long n = r->type == REDIS_REPLY_NIL ? -1 : (r->type == REDIS_REPLY_ARRAY ? (long)r->elements : -2);
+    long n =
+        r->type == REDIS_REPLY_NIL ? -1 : (r->type == REDIS_REPLY_ARRAY ? (long)r->elements : -2);
     freeReplyObject(r);
     return n;
 }
@@ -303,8 +304,8 @@ static void test_exec_error_stats(void **state)
 
 /* ---- the race test ---- */
 
-#define RACE_PROCS 8
-#define RACE_KEYS 3
+#define RACE_PROCS     8
+#define RACE_KEYS      3
 #define RACE_SUCCESSES 250 /* per process */
 
 /* One worker: RACE_SUCCESSES increments (round-robin over the keys), each

@@ -29,7 +29,7 @@ static int setup(void **state)
 }
 
 #define PUSH_K(k) ">2\r\n$10\r\ninvalidate\r\n*1\r\n$1\r\n" k "\r\n"
-#define MSG_K(k) "*3\r\n$7\r\nmessage\r\n$20\r\n__redis__:invalidate\r\n*1\r\n$1\r\n" k "\r\n"
+#define MSG_K(k)  "*3\r\n$7\r\nmessage\r\n$20\r\n__redis__:invalidate\r\n*1\r\n$1\r\n" k "\r\n"
 
 /* A raw connection switched to RESP3 (HELLO's reply consumed). */
 static int resp3_fd(struct hserver *s)

@@ -1,8 +1,15 @@
 /* Unit tests for quicklist: pushes at both ends, node limits by count and by
  * bytes, iteration both ways with deletion, replacement, insertion that
  * splits full nodes, range deletion, dup, and a randomized comparison
- * against a plain array model for several fill settings, checking the
- * structural invariants (no empty node, counts agree) after every step.
+ * against a plain array model for several fill settings and compression
+ * depths 0..3, checking the structural invariants (no empty node, counts
+ * agree) after every step and, once settled, the compression rule: nodes
+ * within depth of an end are plain, and an interior node is compressed
+ * exactly when its listpack is at least 48 bytes and LZF saves more than 8.
+ * Directed compression tests: the plain/compressed pattern at every depth
+ * boundary while the list grows and shrinks at either end, access and
+ * recompression, the size rule, ql_set_depth, dup, the listpack accessor
+ * used by the RDB/AOF writers, and memory accounting.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "lzf.h"
 #include "mem.h"
 #include "quicklist.h"
 
@@ -57,15 +65,54 @@ static void entry_text(const struct lp_entry *e, char *out, size_t cap)
     out[n] = 0;
 }
 
-/* Structure: no empty node, links consistent, counts agree. */
+/* Would Redis's rule compress this listpack (>= 48 bytes, LZF image more
+ * than 8 bytes smaller)? */
+static int compression_pays(const unsigned char *lp)
+{
+    static unsigned char out[1 << 17];
+    size_t sz = lp_bytes(lp);
+    if (sz < QL_MIN_COMPRESS_BYTES || sz > sizeof(out))
+        return 0;
+    size_t c = lzf_compress(lp, sz, out, sz - QL_MIN_COMPRESS_GAIN - 1);
+    return c != 0 && c + QL_MIN_COMPRESS_GAIN < sz;
+}
+
+/* Is the node at index i within depth of an end? */
+static int in_end_region(const struct quicklist *ql, size_t i)
+{
+    size_t d = (size_t)ql->depth;
+    return i < d || ql->nnodes - 1 - i < d;
+}
+
+/* Structure: no empty node, links consistent, counts agree (reading
+ * compressed nodes through ql_node_listpack), no compressed node within
+ * depth of an end, the compressed-node count right, the hot node plain. */
 static void check_invariants(const struct quicklist *ql)
 {
-    size_t sum = 0, nodes = 0;
+    size_t sum = 0, nodes = 0, ncomp = 0;
+    int hot_seen = 0;
     const struct ql_node *prev = NULL;
     for (const struct ql_node *n = ql->head; n; n = n->next) {
+        unsigned char *tmp;
+        const unsigned char *lp = ql_node_listpack(n, &tmp);
         assert_ptr_equal(n->prev, prev);
         assert_true(n->count > 0);
-        assert_int_equal(n->count, lp_count(n->lp));
+        assert_int_equal(n->count, lp_count(lp));
+        if (n->csz) {
+            assert_non_null(tmp);
+            assert_int_equal(n->rawsz, lp_bytes(lp));
+            assert_true(n->csz + QL_MIN_COMPRESS_GAIN < n->rawsz);
+            assert_false(in_end_region(ql, nodes));
+            ncomp++;
+        } else {
+            assert_null(tmp);
+            assert_ptr_equal(lp, n->lp);
+        }
+        if (n == ql->hot) {
+            hot_seen = 1;
+            assert_int_equal(n->csz, 0);
+        }
+        mem_free(tmp);
         if (ql->fill > 0 && n->count > 1)
             assert_true(n->count <= (size_t)ql->fill);
         sum += n->count;
@@ -75,6 +122,28 @@ static void check_invariants(const struct quicklist *ql)
     assert_ptr_equal(ql->tail, prev);
     assert_int_equal(sum, ql->count);
     assert_int_equal(nodes, ql->nnodes);
+    assert_int_equal(ncomp, ql->ncompressed);
+    assert_int_equal(hot_seen, ql->hot != NULL);
+    if (!ql->hot)
+        assert_null(ql->hot_image);
+}
+
+/* After ql_settle: no hot node, and each interior node is compressed
+ * exactly when compression pays. */
+static void check_settled(struct quicklist *ql)
+{
+    ql_settle(ql);
+    check_invariants(ql);
+    assert_null(ql->hot);
+    size_t i = 0;
+    for (const struct ql_node *n = ql->head; n; n = n->next, i++) {
+        if (in_end_region(ql, i) || ql->depth == 0) {
+            assert_int_equal(n->csz, 0);
+            continue;
+        }
+        if (n->csz == 0)
+            assert_false(compression_pays(n->lp));
+    }
 }
 
 /* The list equals the model, read forwards, backwards and by index. */
@@ -111,6 +180,7 @@ static void check_equal(struct quicklist *ql, const struct model *m)
     }
     assert_false(ql_index(ql, (long long)m->n, &e));
     assert_false(ql_index(ql, -(long long)m->n - 1, &e));
+    check_settled(ql);
 }
 
 /* ---- directed tests ---- */
