@@ -338,7 +338,16 @@ static void test_replace_dup_del_range(void **state)
 
 static void random_value(char *out, size_t cap)
 {
-    int kind = rand() % 10;
+    int kind = rand() % 20;
+    if (kind == 19) {
+        /* Random printable bytes: nodes of these rarely compress. */
+        size_t len = 20 + (size_t)rand() % 200;
+        for (size_t i = 0; i < len; i++)
+            out[i] = (char)(33 + rand() % 94);
+        out[len] = 0;
+        return;
+    }
+    kind /= 2;
     if (kind < 4) {
         snprintf(out, cap, "%d", rand() % 50 - 10);
     } else if (kind < 9) {
@@ -355,10 +364,26 @@ static void random_value(char *out, size_t cap)
     }
 }
 
-static void random_ops(int fill, int steps)
+/* Delete one entry at an end through the iterator, as LPOP/RPOP do. */
+static void pop_end(struct quicklist *ql, struct model *m, int tail)
+{
+    struct ql_iter it;
+    struct lp_entry e;
+    char buf[4096];
+    ql_iter_init(&it, ql, tail ? -1 : 0, tail ? QL_TAIL : QL_HEAD);
+    assert_true(ql_iter_next(&it, &e));
+    entry_text(&e, buf, sizeof(buf));
+    size_t i = tail ? m->n - 1 : 0;
+    assert_string_equal(buf, m->v[i]);
+    ql_iter_del(&it);
+    model_delete(m, i, 1);
+}
+
+static void random_ops(int fill, int depth, int steps)
 {
     static char v[4096];
     struct quicklist *ql = ql_new(fill);
+    ql_set_depth(ql, depth);
     struct model m = {.n = 0};
     struct ql_iter it;
     struct lp_entry e;
@@ -383,6 +408,16 @@ static void random_ops(int fill, int steps)
             ql_iter_replace(&it, v, strlen(v));
             free(m.v[i]);
             m.v[i] = strdup(v);
+        } else if (op < 64) {
+            pop_end(ql, &m, rand() % 2);
+        } else if (op < 66) {
+            /* LTRIM: drop a few from each end. */
+            size_t a = (size_t)rand() % (m.n / 4 + 1), b = (size_t)rand() % (m.n / 4 + 1);
+            ql_del_range(ql, 0, a);
+            model_delete(&m, 0, a);
+            b = b > m.n ? m.n : b;
+            ql_del_range(ql, m.n - b, b);
+            model_delete(&m, m.n - b, b);
         } else if (op < 75) {
             size_t i = (size_t)rand() % m.n;
             size_t cnt = (size_t)rand() % (m.n - i + 1);
@@ -440,7 +475,18 @@ static void test_random(void **state)
     const int fills[] = {1, 2, 3, 5, 128, -1, -2, -5};
     srand(12345);
     for (size_t i = 0; i < sizeof(fills) / sizeof(fills[0]); i++)
-        random_ops(fills[i], 1500);
+        random_ops(fills[i], 0, 1500);
+}
+
+/* The same random comparison with compression at depths 1..3. */
+static void test_random_compressed(void **state)
+{
+    (void)state;
+    const int fills[] = {2, 5, 16, 128, -1, -2};
+    srand(777);
+    for (int depth = 1; depth <= 3; depth++)
+        for (size_t i = 0; i < sizeof(fills) / sizeof(fills[0]); i++)
+            random_ops(fills[i], depth, 1200);
 }
 
 int main(void)
@@ -452,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_insert_splits_full_node),
         cmocka_unit_test(test_replace_dup_del_range),
         cmocka_unit_test(test_random),
+        cmocka_unit_test(test_random_compressed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
