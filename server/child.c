@@ -321,9 +321,9 @@ pid_t child_fork(int type, child_done_fn *done, void *arg)
         close_sockets(p[1]);
         start_periodic_reports();
         /* Lowest priority: when the child shares a CPU with the server, the
-         * server's latency wins (measured with tools/bench_bgsave.sh on 2
-         * CPUs: GET p99 during BGSAVE 1.6x idle at nice 19, 5-10x at 0).
-         * On an idle CPU a niced child runs at full speed anyway. */
+         * server's latency wins (tools/bench_bgsave.sh on 2 CPUs, 200k keys:
+         * GET p99 during BGSAVE 1.6x idle at nice 19, 5-10x at nice 0). On
+         * an otherwise idle CPU a niced child runs at full speed anyway. */
         errno = 0;
         if (nice(19) == -1 && errno)
             errno = 0; /* not fatal: the save just competes normally */

@@ -4,10 +4,12 @@
  * pidfd_open is missing (kernels before 5.3) a 10 ms timer polls waitpid
  * with WNOHANG instead.
  *
- * The child reports its copy-on-write size to the parent through a pipe
- * before it exits (INFO rdb_last_cow_size / aof_last_cow_size). While it
- * runs, the parent samples the child's Private_Dirty from /proc once a
- * second (child_cron) for INFO current_cow_size / current_cow_peak.
+ * The child reports its copy-on-write size (Private_Dirty of
+ * /proc/self/smaps_rollup) to the parent through a pipe: once a second
+ * from a SIGALRM timer while it works (INFO current_cow_size /
+ * current_cow_peak, read by child_cron), and a last time before it exits
+ * (INFO rdb_last_cow_size / aof_last_cow_size). The child, not the parent,
+ * pays for walking its page tables.
  *
  * In the child: every inherited socket is closed (listeners and client
  * connections belong to the parent: a client the parent closes must see EOF
@@ -60,12 +62,12 @@ pid_t child_pid(void);
  * success) and reap it synchronously; done is called with bysignal. A
  * no-op when no child runs. */
 void child_kill(void);
-/* In the child: report the current copy-on-write size (from
- * /proc/self/smaps_rollup Private_Dirty) to the parent. Returns the size. */
+/* In the child: stop the periodic reports and send the final copy-on-write
+ * size to the parent. Returns the size. */
 size_t child_report_cow(void);
 
-/* Parent, from the cron: sample the running child's copy-on-write size
- * (at most once a second; O(child's page tables) in the kernel). */
+/* Parent, from the cron: take the running child's latest copy-on-write
+ * report into child_stats. Cheap (non-blocking pipe reads). */
 void child_cron(void);
 /* Milliseconds since the running child was forked (0 if none). */
 long long child_age_ms(void);
@@ -75,7 +77,7 @@ struct child_stats {
     long long total_forks;
     long long latest_fork_usec;
     size_t cow_current, cow_peak; /* of the running child, 0 when none */
-    long long cow_sampled_ms;     /* when cow_current was sampled (0: never) */
+    long long cow_sampled_ms;     /* when cow_current arrived (monotonic; 0: never) */
 };
 extern struct child_stats child_stats;
 

@@ -9,6 +9,9 @@
  * - server.dirty counts changes since the last successful save: a
  *   foreground save clears it; a background save subtracts what it had at
  *   fork time, so changes made while the child ran still count.
+ * - FLUSHALL with save points saves at once (as Redis 7.0), which clears
+ *   server.dirty; persist_after_flushall then records FLUSHALL for the AOF
+ *   itself, since cmd_call sees no change to propagate.
  * - lastbgsave_ok is what -MISCONF and INFO rdb_last_bgsave_status report;
  *   a foreground success also sets it (as Redis), a child killed with
  *   SIGUSR1 (by us) does not change it.
@@ -30,6 +33,7 @@
 #include "db.h"
 #include "multi.h"
 #include "persist_int.h"
+#include "propagate.h"
 #include "rdb.h"
 #include "reply.h"
 #include "server.h"
@@ -350,6 +354,13 @@ void persist_after_flushall(void)
     /* Redis 7.0 saves the emptied dataset right away when save points are
      * set (so a restart does not resurrect the old dump), and its INFO
      * then shows no pending changes. */
-    if (server.save_params_len > 0)
-        persist_save();
+    if (server.save_params_len > 0 && persist_save() == 0) {
+        /* The save cleared server.dirty, so cmd_call sees no change and
+         * would not send FLUSHALL to the AOF, which would then bring the
+         * keys back at the next start. Redis forces its propagation; so do
+         * we, once (the plain form: ASYNC/SYNC make no difference there). */
+        static const struct resp_arg flushall = {.ptr = "FLUSHALL", .len = 8};
+        propagate_cmd(-1, 1, &flushall);
+        propagate_prevent();
+    }
 }

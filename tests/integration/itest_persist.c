@@ -336,6 +336,35 @@ static void test_bgsave_while_aof_child(void **state)
     assert_true(file_exists(s, "dump.rdb"));
 }
 
+/* While a fork child runs, reads do not refresh a key's LRU stamp (that
+ * write would copy the page the child shares), as in Redis. */
+static void test_lru_frozen_during_fork(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *c = hs_connect(s);
+    populate(c, 100000, 100);
+    hs_sleep_ms(2100); /* the LRU clock counts seconds */
+    expect_status(c, "Background saving started", "BGSAVE");
+    pid_t child = child_of(s->pid);
+    assert_true(child > 0);
+    kill(child, SIGSTOP);
+    redisReply *r = redisCommand(c, "GET key:5");
+    assert_int_equal(r->type, REDIS_REPLY_STRING);
+    freeReplyObject(r);
+    r = redisCommand(c, "OBJECT IDLETIME key:5");
+    assert_int_equal(r->type, REDIS_REPLY_INTEGER);
+    assert_true(r->integer >= 2);
+    freeReplyObject(r);
+    kill(child, SIGKILL);
+    wait_bgsave_done(c);
+    r = redisCommand(c, "GET key:5");
+    freeReplyObject(r);
+    r = redisCommand(c, "OBJECT IDLETIME key:5");
+    assert_int_equal(r->type, REDIS_REPLY_INTEGER);
+    assert_true(r->integer <= 1);
+    freeReplyObject(r);
+}
+
 /* A BGSAVE child stopped midway: the replies while it runs, then it is
  * killed: the old dump.rdb is intact, no temp file is left, the failure
  * shows in INFO and the log, writes get -MISCONF (save points set), reads
@@ -755,6 +784,25 @@ static void test_flushall_saves(void **state)
     assert_int_equal(hs_cmd_expect(c, "0", "DBSIZE"), 0);
 }
 
+/* With save points FLUSHALL saves (which clears the change counter) and
+ * must still reach the AOF: otherwise a restart replays the old writes. */
+static void test_flushall_reaches_aof(void **state)
+{
+    struct hserver *s = *state;
+    static const char *const aof[] = {"--appendonly", "yes", "--appendfsync", "always", "--save",
+                                      "3600 1",       NULL};
+    assert_int_equal(hs_restart(s, aof), 0);
+    redisContext *c = hs_connect(s);
+    expect_status(c, "OK", "SET a 1");
+    expect_status(c, "OK", "FLUSHALL");
+    expect_status(c, "OK", "SET b 2");
+    hs_stop_sig(s, SIGKILL, 5000, 0);
+    assert_int_equal(hs_restart(s, aof), 0);
+    c = hs_connect(s);
+    assert_int_equal(hs_cmd_expect(c, "0", "EXISTS a"), 0);
+    assert_int_equal(hs_cmd_expect(c, "2", "GET b"), 0);
+}
+
 /* FLUSHALL with save points stops a running (here: stopped) BGSAVE child
  * with SIGUSR1, which is not a failure, then saves the empty dataset.
  * Tern only: Redis does not wait for the child, so a stopped one stays. */
@@ -789,6 +837,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bgsave_in_multi, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_bgsave_while_aof_child, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_bgsave_child_killed, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_lru_frozen_during_fork, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_write_error_fsize, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_save_points, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_restart_intact, setup, hs_teardown),
@@ -799,6 +848,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_corrupt_rdb_startup, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_debug_reload, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_flushall_saves, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_flushall_reaches_aof, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_flushall_kills_child, setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

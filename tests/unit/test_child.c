@@ -100,6 +100,32 @@ static void test_cow_report_and_signal(void **state)
     assert_true(seen.cow >= (size_t)4 << 20);
 }
 
+/* While the child works it reports once a second; child_cron takes it. */
+static void test_periodic_reports(void **state)
+{
+    (void)state;
+    pid_t pid = child_fork(CHILD_RDB, on_done, NULL);
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        long long end = util_mono_us() + 1500000;
+        while (util_mono_us() < end)
+            usleep(10000); /* SIGALRM interrupts it: just loop */
+        _exit(0);
+    }
+    long long t0 = util_mono_us();
+    while (child_stats.cow_sampled_ms == 0 && util_mono_us() - t0 < 5000000) {
+        ev_run_once(loop, 10);
+        child_cron();
+    }
+    assert_true(child_stats.cow_sampled_ms > 0);
+    assert_true(child_stats.cow_current > 0);
+    assert_true(child_stats.cow_peak >= child_stats.cow_current);
+    wait_done();
+    assert_int_equal(seen.calls, 1);
+    assert_int_equal(seen.code, 0);
+    assert_int_equal(child_stats.cow_sampled_ms, 0); /* reset once reaped */
+}
+
 static void test_one_child_at_a_time(void **state)
 {
     (void)state;
@@ -147,6 +173,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_exit_code_reaches_parent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cow_report_and_signal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_periodic_reports, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_child_at_a_time, setup, teardown),
         cmocka_unit_test_setup_teardown(test_child_closes_sockets, setup, teardown),
     };
