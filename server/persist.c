@@ -354,13 +354,6 @@ void persist_after_flushall(void)
     /* Redis 7.0 saves the emptied dataset right away when save points are
      * set (so a restart does not resurrect the old dump), and its INFO
      * then shows no pending changes. */
-    if (server.save_params_len > 0 && persist_save() == 0) {
-        /* The save cleared server.dirty, so cmd_call sees no change and
-         * would not send FLUSHALL to the AOF, which would then bring the
-         * keys back at the next start. Redis forces its propagation; so do
-         * we, once (the plain form: ASYNC/SYNC make no difference there). */
-        static const struct resp_arg flushall = {.ptr = "FLUSHALL", .len = 8};
-        propagate_cmd(-1, 1, &flushall);
-        propagate_prevent();
-    }
+    if (server.save_params_len > 0)
+        persist_save(); /* FLUSHALL forces its own propagation (t_keys.c) */
 }

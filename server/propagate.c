@@ -377,11 +377,18 @@ static void resolve_forms(void)
         forms[i].cmd = cmd_lookup(forms[i].name, strlen(forms[i].name));
 }
 
+static int forced; /* propagate_force() was called by the running command */
+
+void propagate_force(void)
+{
+    forced = 1;
+}
+
 void propagate_after_call(struct client *c, long long dirty_delta)
 {
-    int was_prevented = prevented;
-    prevented = 0;
-    if (dirty_delta <= 0 || was_prevented || !aof_feeding())
+    int was_prevented = prevented, was_forced = forced;
+    prevented = forced = 0;
+    if ((dirty_delta <= 0 && !was_forced) || was_prevented || !aof_feeding())
         return;
     /* EXEC is not a write: its queued commands were recorded one by one. */
     if (!(c->cmd->flags & CMD_WRITE))

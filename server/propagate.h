@@ -48,6 +48,9 @@ void propagate_cmd(int dbid, int argc, const struct resp_arg *argv);
 /* The command now running must not be recorded as sent: its handler
  * recorded what replaces it with propagate_cmd(). */
 void propagate_prevent(void);
+/* The command now running must be recorded even if it changed nothing
+ * (FLUSHALL and FLUSHDB of an empty dataset, as Redis forces them). */
+void propagate_force(void);
 /* Forget what was recorded and the prevent flag (the AOF loader runs
  * handlers outside cmd_call, so nobody else would clear them). */
 void propagate_discard(void);

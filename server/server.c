@@ -558,6 +558,17 @@ static void final_flush(void)
     }
 }
 
+/* Like Redis, an exit leaves freeing to the kernel. Under ASan we free the
+ * keyspace so LeakSanitizer, which cannot see into the slab's mmap region,
+ * does not report every value stored there as leaked. */
+static void free_keyspace_for_leak_check(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    for (int i = 0; i < server.databases; i++)
+        db_free(server.db[i]);
+#endif
+}
+
 int server_run(void)
 {
     /* The listeners are open: clients get -LOADING while the dataset
@@ -567,6 +578,7 @@ int server_run(void)
         close_listeners();
         if (server.pidfile && server.pidfile[0])
             unlink(server.pidfile);
+        free_keyspace_for_leak_check(); /* what a failed load left */
         return 1;
     }
     server_log(LL_NOTICE, "Ready to accept connections");
@@ -580,13 +592,7 @@ int server_run(void)
         server_log(LL_NOTICE, "Removing the pid file.");
         unlink(server.pidfile);
     }
-#if defined(__SANITIZE_ADDRESS__)
-    /* Like Redis, a normal exit leaves freeing to the kernel. Under ASan we
-     * free the keyspace so LeakSanitizer, which cannot see into the slab's
-     * mmap region, does not report every big value as leaked. */
-    for (int i = 0; i < server.databases; i++)
-        db_free(server.db[i]);
-#endif
+    free_keyspace_for_leak_check();
     server_log(LL_WARNING, "Redis is now ready to exit, bye bye...");
     return exit_code;
 }

@@ -25,6 +25,7 @@
 #include "multi.h"
 #include "notify.h"
 #include "persist.h"
+#include "propagate.h"
 #include "reply.h"
 #include "server.h"
 #include "t_keys.h"
@@ -337,6 +338,7 @@ void cmd_flushdb(struct client *c)
     if (flush_args_ok(c) < 0)
         return;
     flush_one(c->db);
+    propagate_force(); /* even an empty db: the AOF must see it, as Redis */
     reply_ok(c);
 }
 
@@ -348,6 +350,7 @@ void cmd_flushall(struct client *c)
         flush_one(server.db[i]);
     if (persist_after_flushall)
         persist_after_flushall(); /* save points set: save the empty dataset */
+    propagate_force(); /* even when empty, and after the save cleared dirty */
     reply_ok(c);
 }
 

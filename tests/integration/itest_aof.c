@@ -197,6 +197,24 @@ static void test_restart_no(void **state)
     survive_restart(*state, "no");
 }
 
+/* FLUSHDB and FLUSHALL reach the AOF even when there is nothing to remove
+ * (Redis forces them; regression: they were skipped as no-ops). */
+static void test_flush_empty_is_logged(void **state)
+{
+    struct hserver *s = *state;
+    assert_int_equal(hs_start(s, aof_always), 0);
+    redisContext *c = connect_loaded(s);
+    assert_int_equal(hs_cmd_expect(c, "OK", "FLUSHDB"), 0);
+    assert_int_equal(hs_cmd_expect(c, "OK", "FLUSHALL ASYNC"), 0);
+    char *incr = read_file(s->dir, "appendonly.aof.1.incr.aof", NULL);
+    assert_non_null(incr);
+    assert_string_equal(incr, "*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n"
+                              "*1\r\n$7\r\nFLUSHDB\r\n"
+                              "*2\r\n$8\r\nFLUSHALL\r\n$5\r\nASYNC\r\n");
+    free(incr);
+    assert_int_equal(hs_stop(s), 0);
+}
+
 /* The fresh layout and the incr file's bytes are what Redis 7.0 writes. */
 static void test_manifest_and_incr_bytes(void **state)
 {
@@ -657,6 +675,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_corrupt, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_config_set_appendonly, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_kill9_always, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_flush_empty_is_logged, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_interop_tern_to_redis, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_interop_redis_to_tern, setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_rewrite_aof_base, setup, hs_teardown),

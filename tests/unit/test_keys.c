@@ -24,6 +24,7 @@
 #include "mem.h"
 #include "multi.h"
 #include "notify.h"
+#include "propagate.h"
 #include "reply.h"
 #include "server.h"
 
@@ -134,6 +135,12 @@ void notify_key_modified(struct db *db, const char *key, size_t klen)
     (void)klen;
     if (!key)
         modified_all++;
+}
+/* FLUSHDB/FLUSHALL force their propagation (propagate.c). */
+static int forced_propagations;
+void propagate_force(void)
+{
+    forced_propagations++;
 }
 /* SWAPDB touches WATCHed keys of both databases (multi.c). */
 void multi_touch_swap(struct db *a, struct db *b)
@@ -427,14 +434,17 @@ static void test_db_commands(void **state)
     assert_string_equal(run(cmd_flushdb, "flushdb foo"), "-ERR syntax error\n");
     assert_string_equal(run(cmd_flushdb, "flushdb async x"), "-ERR syntax error\n");
     assert_string_equal(run(cmd_flushall, "flushall now"), "-ERR syntax error\n");
+    assert_int_equal(forced_propagations, 0); /* refused: nothing to propagate */
     long long dirty = server.dirty;
     assert_string_equal(run(cmd_flushdb, "flushdb SYNC"), "+OK\n");
     assert_int_equal(server.dirty, dirty + 2);
+    assert_int_equal(forced_propagations, 1);
     assert_string_equal(run(cmd_dbsize, "dbsize"), ":0\n");
     db_set_string(server.db[5], "z", 1, "1", 1, -1, -1, 0);
     assert_string_equal(run(cmd_flushall, "flushall async"), "+OK\n");
     assert_int_equal(server.dirty, dirty + 3);
     assert_int_equal(db_size(server.db[5]), 0);
+    assert_int_equal(forced_propagations, 2);
     assert_true(modified_all >= 2 + 1 + 16);
 }
 
