@@ -15,6 +15,7 @@
  */
 #include "pubsub_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "client.h"
@@ -23,6 +24,7 @@
 #include "conn.h"
 #include "glob.h"
 #include "mem.h"
+#include "multi.h"
 #include "reply.h"
 #include "resp.h"
 #include "siphash.h"
@@ -381,10 +383,14 @@ int pubsub_gate(struct client *c)
         p == cmd_sunsubscribe || p == cmd_psubscribe || p == cmd_punsubscribe || p == cmd_quit ||
         p == cmd_reset)
         return 0;
-    reply_errorf(c,
-                 "ERR Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / "
-                 "RESET are allowed in this context",
-                 c->cmd->fullname);
+    char msg[256];
+    snprintf(msg, sizeof(msg),
+             "Can't execute '%.100s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / "
+             "RESET are allowed in this context",
+             c->cmd->fullname);
+    /* EXEC is refused as an aborted transaction, with the text unprefixed. */
+    if (!multi_exec_rejected(c, msg))
+        reply_errorf(c, "ERR %s", msg);
     return 1;
 }
 
