@@ -45,6 +45,8 @@
 #   MEM_DATASETS datasets (default "string string_ttl hash set zset list")
 #   STARTUP_ROUNDS starts per server (default 11)
 #   INSTR_N    commands per pipelined instr workload (default 100000)
+#   SERVER_ARGS extra arguments for both servers, split on spaces (default
+#              none), e.g. "--list-compress-depth 1"
 # Writes nothing into the repository: everything lives in a mktemp -d dir.
 set -euo pipefail
 
@@ -60,6 +62,7 @@ TARGET_MS=${TARGET_MS:-1500}
 KEYSPACE=${KEYSPACE:-100000}
 MEM_KEYS=${MEM_KEYS:-1000000}
 MEM_DATASETS=${MEM_DATASETS:-"string string_ttl hash set zset list"}
+SERVER_ARGS=${SERVER_ARGS:-}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 CLK_TCK=$(getconf CLK_TCK)
@@ -98,7 +101,7 @@ start_server() {
         mkdir -p "$WORK/$name.$SRV_PORT"
         (cd "$WORK/$name.$SRV_PORT" &&
             exec taskset -c "$SERVER_CPU" "$bin" --port "$SRV_PORT" --save '' --appendonly no \
-                >"$WORK/$name.$SRV_PORT/log" 2>&1) &
+                $SERVER_ARGS >"$WORK/$name.$SRV_PORT/log" 2>&1) &
         SRV_PID=$!
         PIDS+=("$SRV_PID")
         local i
