@@ -106,6 +106,10 @@ fuzz:
 
 bench: all
 	@bash tools/bench.sh
+	@echo
+	@bash tools/bench_bgsave.sh
+	@echo
+	@bash tools/bench_pubsub.sh
 
 FORMAT_FILES := $(wildcard server/*.c server/*.h tests/unit/*.c tests/integration/*.c tests/integration/*.h tests/compat/*.c tests/fuzz/*.c)
 
