@@ -422,6 +422,45 @@ int hs_stop(struct hserver *s)
     return hs_stop_sig(s, SIGTERM, 5000, 0);
 }
 
+int hs_setup(void **state)
+{
+    struct hserver *s = calloc(1, sizeof *s);
+    if (s == NULL || hs_start(s, NULL) != 0) {
+        free(s);
+        return -1;
+    }
+    *state = s;
+    return 0;
+}
+
+int hs_setup_unstarted(void **state)
+{
+    *state = calloc(1, sizeof(struct hserver));
+    return *state ? 0 : -1;
+}
+
+int hs_log_has(const struct hserver *s, const char *text)
+{
+    char *log = hs_log(s);
+    int found = log && strstr(log, text) != NULL;
+    free(log);
+    return found;
+}
+
+redisContext *hs_connect_loaded(struct hserver *s)
+{
+    redisContext *c = hs_connect(s);
+    for (int i = 0; c && i < 1000; i++) {
+        redisReply *r = redisCommand(c, "PING");
+        int loading = r && r->type == REDIS_REPLY_ERROR && !strncmp(r->str, "LOADING", 7);
+        freeReplyObject(r);
+        if (!loading)
+            break;
+        hs_sleep_ms(10);
+    }
+    return c;
+}
+
 int hs_teardown(void **state)
 {
     struct hserver *s = *state;

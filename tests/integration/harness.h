@@ -82,6 +82,12 @@ int hs_stop(struct hserver *s);
  * Returns 0 if the server exited with status 0, -1 otherwise (so a crash
  * or sanitizer report in the server fails the test). */
 int hs_teardown(void **state);
+/* cmocka setup: a server started with the defaults (hs_start(s, NULL)) in
+ * *state; pair it with hs_teardown. */
+int hs_setup(void **state);
+/* cmocka setup: an unstarted server struct in *state (the test starts it
+ * with its own options); pair it with hs_teardown. */
+int hs_setup_unstarted(void **state);
 
 /* hiredis client connected to the server (blocking, 10 s I/O timeout).
  * Tracked: hs_stop() frees it unless hs_forget_ctx() was called. Asserts
@@ -143,6 +149,11 @@ void hs_sleep_ms(int ms);
 
 /* Whole server log (malloc'd, NUL-terminated; caller frees) or NULL. */
 char *hs_log(const struct hserver *s);
+/* 1 if the server's log contains text. */
+int hs_log_has(const struct hserver *s, const char *text);
+/* hs_connect, then wait (up to 10 s) until PING no longer answers -LOADING:
+ * hs_start counts a server that is still loading its dataset as started. */
+redisContext *hs_connect_loaded(struct hserver *s);
 
 /* Raise RLIMIT_NOFILE to at least n (up to the hard limit). Returns the
  * resulting soft limit. */

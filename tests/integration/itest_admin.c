@@ -32,16 +32,6 @@
 #define KEYS_MS 2000  /* bound for the hostile KEYS */
 #define LONGKEY 10000 /* characters in the hostile key */
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* The peer port of client c, from CLIENT INFO's addr=127.0.0.1:<port>. */
 static int client_port(redisContext *c)
@@ -217,10 +207,10 @@ static void test_keys_hostile_pattern(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_monitor_format, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_pause_write, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_pause_all, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_keys_hostile_pattern, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_monitor_format, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_pause_write, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_pause_all, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_keys_hostile_pattern, hs_setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

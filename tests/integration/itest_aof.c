@@ -26,81 +26,10 @@
 
 #include <cmocka.h>
 
+#include "aofutil.h"
 #include "harness.h"
 
 static const char *const aof_always[] = {"--appendonly", "yes", "--appendfsync", "always", NULL};
-
-static char *read_file(const char *dir, const char *name, size_t *len)
-{
-    char path[600];
-    snprintf(path, sizeof(path), "%s/appendonlydir/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(1 << 20);
-    size_t n = fread(buf, 1, (1 << 20) - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
-static void append_file(const char *dir, const char *name, const char *data)
-{
-    char path[600];
-    snprintf(path, sizeof(path), "%s/appendonlydir/%s", dir, name);
-    FILE *f = fopen(path, "ab");
-    assert_non_null(f);
-    fputs(data, f);
-    fclose(f);
-}
-
-static int file_exists(const char *dir, const char *name)
-{
-    char path[600];
-    struct stat st;
-    snprintf(path, sizeof(path), "%s/appendonlydir/%s", dir, name);
-    return stat(path, &st) == 0;
-}
-
-static int log_has(const struct hserver *s, const char *text)
-{
-    char *log = hs_log(s);
-    int found = log && strstr(log, text) != NULL;
-    free(log);
-    return found;
-}
-
-/* Wait until the manifest equals want (a rewrite finished). */
-static int wait_manifest(const char *dir, const char *want)
-{
-    for (int i = 0; i < 500; i++) {
-        char *m = read_file(dir, "appendonly.aof.manifest", NULL);
-        int eq = m && strcmp(m, want) == 0;
-        free(m);
-        if (eq)
-            return 0;
-        hs_sleep_ms(10);
-    }
-    return -1;
-}
-
-/* hs_connect, then wait until the server has finished loading (the
- * harness counts a -LOADING reply to PING as started). */
-static redisContext *connect_loaded(struct hserver *s)
-{
-    redisContext *c = hs_connect(s);
-    for (int i = 0; i < 1000; i++) {
-        redisReply *r = redisCommand(c, "PING");
-        int loading = r && r->type == REDIS_REPLY_ERROR && !strncmp(r->str, "LOADING", 7);
-        freeReplyObject(r);
-        if (!loading)
-            break;
-        hs_sleep_ms(10);
-    }
-    return c;
-}
 
 static void write_dataset(redisContext *c)
 {
@@ -172,11 +101,11 @@ static void survive_restart(struct hserver *s, const char *policy)
 {
     const char *extra[] = {"--appendonly", "yes", "--appendfsync", policy, NULL};
     assert_int_equal(hs_start(s, extra), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     write_dataset(c);
     char *left = set_member(c);
     assert_int_equal(hs_restart(s, extra), 0);
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     check_dataset(c, left);
     free(left);
     assert_int_equal(hs_stop(s), 0);
@@ -203,7 +132,7 @@ static void test_flush_empty_is_logged(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "OK", "FLUSHDB"), 0);
     assert_int_equal(hs_cmd_expect(c, "OK", "FLUSHALL ASYNC"), 0);
     char *incr = read_file(s->dir, "appendonly.aof.1.incr.aof", NULL);
@@ -220,7 +149,7 @@ static void test_manifest_and_incr_bytes(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "OK", "set a 1"), 0);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET b 2 PXAT 99999999999999"), 0);
     char *m = read_file(s->dir, "appendonly.aof.manifest", NULL);
@@ -246,7 +175,7 @@ static void test_rewrite(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     write_dataset(c);
     char *left = set_member(c);
     assert_int_equal(
@@ -258,7 +187,7 @@ static void test_rewrite(void **state)
     assert_false(file_exists(s->dir, "appendonly.aof.1.incr.aof"));
     assert_int_equal(hs_cmd_expect(c, "OK", "SET after rewrite"), 0);
     assert_int_equal(hs_restart(s, aof_always), 0);
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     check_dataset(c, left);
     assert_int_equal(hs_cmd_expect(c, "rewrite", "GET after"), 0);
     free(left);
@@ -269,7 +198,7 @@ static void test_truncated_tail(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET k1 v1"), 0);
     assert_int_equal(hs_stop(s), 0);
     size_t len0;
@@ -277,10 +206,10 @@ static void test_truncated_tail(void **state)
     append_file(s->dir, "appendonly.aof.1.incr.aof", "*3\r\n$3\r\nSET\r\n$2\r\nk2\r\n$2\r\nv");
     const char *strict[] = {"--appendonly", "yes", "--aof-load-truncated", "no", NULL};
     assert_int_equal(hs_restart(s, strict), -1);
-    assert_true(log_has(s, "Unexpected end of file reading the append only file"));
+    assert_true(hs_log_has(s, "Unexpected end of file reading the append only file"));
     assert_int_equal(hs_restart(s, aof_always), 0);
-    assert_true(log_has(s, "Truncating the AOF appendonly.aof.1.incr.aof at offset"));
-    c = connect_loaded(s);
+    assert_true(hs_log_has(s, "Truncating the AOF appendonly.aof.1.incr.aof at offset"));
+    c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "v1", "GET k1"), 0);
     assert_int_equal(hs_cmd_expect(c, "0", "EXISTS k2"), 0);
     size_t len1;
@@ -291,7 +220,7 @@ static void test_truncated_tail(void **state)
     append_file(s->dir, "appendonly.aof.1.incr.aof",
                 "*1\r\n$5\r\nMULTI\r\n*3\r\n$3\r\nSET\r\n$2\r\nk3\r\n$1\r\nx\r\n");
     assert_int_equal(hs_restart(s, aof_always), 0);
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "0", "EXISTS k3"), 0);
     assert_int_equal(hs_cmd_expect(c, "v1", "GET k1"), 0);
     assert_int_equal(hs_stop(s), 0);
@@ -301,7 +230,7 @@ static void test_corrupt(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET k1 v1"), 0);
     assert_int_equal(hs_stop(s), 0);
     size_t len;
@@ -312,14 +241,14 @@ static void test_corrupt(void **state)
     snprintf(want, sizeof(want),
              "Bad file format reading the append only file appendonly.aof.1.incr.aof at offset %zu",
              len);
-    assert_true(log_has(s, want));
+    assert_true(hs_log_has(s, want));
 }
 
 static void test_config_set_appendonly(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, NULL), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET before on"), 0);
     assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET appendonly yes"), 0);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET during x"), 0);
@@ -329,7 +258,7 @@ static void test_config_set_appendonly(void **state)
     assert_int_equal(hs_cmd_expect(c, "OK", "SET after y"), 0);
     const char *on[] = {"--appendonly", "yes", NULL};
     assert_int_equal(hs_restart(s, on), 0);
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "on", "GET before"), 0);
     assert_int_equal(hs_cmd_expect(c, "x", "GET during"), 0);
     assert_int_equal(hs_cmd_expect(c, "y", "GET after"), 0);
@@ -367,7 +296,7 @@ static void test_kill9_always(void **state)
         mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     assert_true(acked != MAP_FAILED);
     for (int round = 0; round < 20; round++) {
-        redisContext *c = connect_loaded(s);
+        redisContext *c = hs_connect_loaded(s);
         assert_int_equal(hs_cmd_expect(c, "OK", "FLUSHALL"), 0);
         *acked = -1;
         pid_t pid = fork();
@@ -381,7 +310,7 @@ static void test_kill9_always(void **state)
         waitpid(pid, NULL, 0);
         assert_true(last > 0);
         assert_int_equal(hs_restart(s, aof_always), 0);
-        c = connect_loaded(s);
+        c = hs_connect_loaded(s);
         for (long i = 0; i <= last; i++) {
             redisReply *r = redisCommand(c, "GET k:%ld", i);
             assert_non_null(r);
@@ -451,7 +380,7 @@ static void test_interop_tern_to_redis(void **state)
         skip();
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     write_dataset(c);
     char *left = set_member(c);
     assert_int_equal(
@@ -499,7 +428,7 @@ static void test_interop_redis_to_tern(void **state)
     stop_redis(rc, pid);
     const char *on[] = {"--appendonly", "yes", NULL};
     assert_int_equal(hs_restart(s, on), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     check_dataset(c, left);
     assert_int_equal(hs_cmd_expect(c, "rewrite", "GET after"), 0);
     free(left);
@@ -567,7 +496,7 @@ static void test_rewrite_aof_base(void **state)
     size_t blen = 99;
     free(read_file(s->dir, "appendonly.aof.1.base.aof", &blen));
     assert_int_equal(blen, 0); /* Redis 7.0 also starts with an empty AOF base */
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     write_dataset(c);
     write_big(c);
     char *left = set_member(c);
@@ -602,7 +531,7 @@ static void test_rewrite_aof_base(void **state)
     free(base);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET after rewrite"), 0);
     assert_int_equal(hs_restart(s, aof_nopre), 0);
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     check_dataset(c, left);
     check_big(c);
     assert_int_equal(hs_cmd_expect(c, "rewrite", "GET after"), 0);
@@ -633,7 +562,7 @@ static void test_config_set_appendonly_aof_base(void **state)
     struct hserver *s = *state;
     const char *nopre[] = {"--aof-use-rdb-preamble", "no", NULL};
     assert_int_equal(hs_start(s, nopre), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET before on"), 0);
     assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG SET appendonly yes"), 0);
     assert_int_equal(wait_manifest(s->dir, "file appendonly.aof.1.base.aof seq 1 type b\n"
@@ -647,16 +576,10 @@ static void test_config_set_appendonly_aof_base(void **state)
     assert_int_equal(hs_cmd_expect(c, "OK", "SET after y"), 0);
     const char *on[] = {"--appendonly", "yes", "--aof-use-rdb-preamble", "no", NULL};
     assert_int_equal(hs_restart(s, on), 0);
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "on", "GET before"), 0);
     assert_int_equal(hs_cmd_expect(c, "y", "GET after"), 0);
     assert_int_equal(hs_stop(s), 0);
-}
-
-static int setup(void **state)
-{
-    *state = calloc(1, sizeof(struct hserver));
-    return *state ? 0 : -1;
 }
 
 /* An optional argument runs only the tests whose names match it (a
@@ -666,20 +589,20 @@ int main(int argc, char **argv)
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_manifest_and_incr_bytes, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_restart_always, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_restart_everysec, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_restart_no, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_rewrite, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_truncated_tail, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_corrupt, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_config_set_appendonly, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_kill9_always, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_flush_empty_is_logged, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_interop_tern_to_redis, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_interop_redis_to_tern, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_rewrite_aof_base, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_config_set_appendonly_aof_base, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_manifest_and_incr_bytes, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_restart_always, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_restart_everysec, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_restart_no, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_rewrite, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_truncated_tail, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_corrupt, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_config_set_appendonly, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_kill9_always, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_flush_empty_is_logged, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_interop_tern_to_redis, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_interop_redis_to_tern, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_rewrite_aof_base, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_config_set_appendonly_aof_base, hs_setup_unstarted, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

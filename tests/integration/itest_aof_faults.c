@@ -22,73 +22,10 @@
 
 #include <cmocka.h>
 
+#include "aofutil.h"
 #include "harness.h"
 
 static const char *const aof_always[] = {"--appendonly", "yes", "--appendfsync", "always", NULL};
-
-static char *read_file(const char *dir, const char *name, size_t *len)
-{
-    char path[600];
-    snprintf(path, sizeof(path), "%s/appendonlydir/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(1 << 20);
-    size_t n = fread(buf, 1, (1 << 20) - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
-static void append_file(const char *dir, const char *name, const char *data)
-{
-    char path[600];
-    snprintf(path, sizeof(path), "%s/appendonlydir/%s", dir, name);
-    FILE *f = fopen(path, "ab");
-    assert_non_null(f);
-    fputs(data, f);
-    fclose(f);
-}
-
-static int log_has(const struct hserver *s, const char *text)
-{
-    char *log = hs_log(s);
-    int found = log && strstr(log, text) != NULL;
-    free(log);
-    return found;
-}
-
-/* Wait until the manifest equals want (a rewrite finished). */
-static int wait_manifest(const char *dir, const char *want)
-{
-    for (int i = 0; i < 500; i++) {
-        char *m = read_file(dir, "appendonly.aof.manifest", NULL);
-        int eq = m && strcmp(m, want) == 0;
-        free(m);
-        if (eq)
-            return 0;
-        hs_sleep_ms(10);
-    }
-    return -1;
-}
-
-/* hs_connect, then wait until the server has finished loading (the
- * harness counts a -LOADING reply to PING as started). */
-static redisContext *connect_loaded(struct hserver *s)
-{
-    redisContext *c = hs_connect(s);
-    for (int i = 0; i < 1000; i++) {
-        redisReply *r = redisCommand(c, "PING");
-        int loading = r && r->type == REDIS_REPLY_ERROR && !strncmp(r->str, "LOADING", 7);
-        freeReplyObject(r);
-        if (!loading)
-            break;
-        hs_sleep_ms(10);
-    }
-    return c;
-}
 
 /* An SPOP replayed from the AOF (Redis and Tern write SREM, but a hand
  * made file may hold one) must not swallow the first write after startup
@@ -98,7 +35,7 @@ static void test_replayed_spop_then_write(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "3", "SADD s a b c"), 0);
     for (int i = 0; i < 10000; i++)
         redisAppendCommand(c, "SET k:%d %d", i, i);
@@ -150,7 +87,7 @@ static void test_loading(void **state)
     struct hserver *s = *state;
     const char *on[] = {"--appendonly", "yes", NULL};
     assert_int_equal(hs_start(s, on), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     for (int i = 0; i < 20000; i++)
         redisAppendCommand(c, "SET k:%d %d", i, i);
     for (int i = 0; i < 20000; i++) {
@@ -170,7 +107,7 @@ static void test_loading(void **state)
     assert_true(info_has(c, "loading:1\r\n"));
     assert_true(info_has(c, "loading_total_bytes:"));
     assert_true(info_has(c, "aof_enabled:1\r\n")); /* as Redis: on while it loads */
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "20000", "DBSIZE"), 0);
     assert_int_equal(hs_cmd_expect(c, "19999", "GET k:19999"), 0);
     assert_true(info_has(c, "loading:0\r\n"));
@@ -220,7 +157,7 @@ static void write_error(struct hserver *s, const char *policy)
 {
     const char *extra[] = {"--appendonly", "yes", "--appendfsync", policy, NULL};
     assert_int_equal(hs_start(s, extra), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     char val[101];
     fill_and_limit(s, c, val);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET k1 %s", val), 0);
@@ -233,7 +170,7 @@ static void write_error(struct hserver *s, const char *policy)
     assert_int_equal(hs_cmd_expect(c, val, "GET k2"), 0);
     assert_true(info_has(c, "aof_last_write_status:err\r\n"));
     assert_true(info_has(c, "aof_buffer_length:129\r\n"));
-    assert_true(log_has(s, "Short write while writing to the AOF file"));
+    assert_true(hs_log_has(s, "Short write while writing to the AOF file"));
     set_fsize(s->pid, RLIM_INFINITY);
     int ok = 0;
     for (int i = 0; i < 300 && !ok; i++) {
@@ -245,9 +182,9 @@ static void write_error(struct hserver *s, const char *policy)
     }
     assert_true(ok);
     assert_true(info_has(c, "aof_last_write_status:ok\r\n"));
-    assert_true(log_has(s, "AOF write error looks solved, Redis can write again."));
+    assert_true(hs_log_has(s, "AOF write error looks solved, Redis can write again."));
     assert_int_equal(hs_restart(s, extra), 0);
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, val, "GET k1"), 0);
     assert_int_equal(hs_cmd_expect(c, val, "GET k2"), 0);
     assert_int_equal(hs_cmd_expect(c, "x", "GET k3"), 0);
@@ -270,7 +207,7 @@ static void test_write_error_always(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, aof_always), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     char val[101];
     fill_and_limit(s, c, val);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET k1 %s", val), 0);
@@ -283,10 +220,10 @@ static void test_write_error_always(void **state)
     assert_true(WIFEXITED(st));
     assert_int_equal(WEXITSTATUS(st), 1);
     s->pid = 0;
-    assert_true(log_has(s, "Can't recover from AOF write error when the AOF fsync policy is "
+    assert_true(hs_log_has(s, "Can't recover from AOF write error when the AOF fsync policy is "
                            "'always'. Exiting..."));
     assert_int_equal(hs_restart(s, aof_always), 0);
-    c = connect_loaded(s);
+    c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, val, "GET k1"), 0);
     assert_int_equal(hs_cmd_expect(c, "0", "EXISTS k2"), 0);
     assert_int_equal(hs_stop(s), 0);
@@ -299,7 +236,7 @@ static void test_info_fields(void **state)
 {
     struct hserver *s = *state;
     assert_int_equal(hs_start(s, NULL), 0);
-    redisContext *c = connect_loaded(s);
+    redisContext *c = hs_connect_loaded(s);
     assert_true(info_has(c, "aof_enabled:0\r\naof_rewrite_in_progress:0\r\n"
                             "aof_rewrite_scheduled:0\r\naof_last_rewrite_time_sec:-1\r\n"
                             "aof_current_rewrite_time_sec:-1\r\naof_last_bgrewrite_status:ok\r\n"
@@ -336,24 +273,18 @@ static void test_info_fields(void **state)
     assert_int_equal(hs_stop(s), 0);
 }
 
-static int setup(void **state)
-{
-    *state = calloc(1, sizeof(struct hserver));
-    return *state ? 0 : -1;
-}
-
 /* An optional argument runs only the tests whose names match it. */
 int main(int argc, char **argv)
 {
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_replayed_spop_then_write, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_loading, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_write_error_everysec, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_write_error_no, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_write_error_always, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_info_fields, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_replayed_spop_then_write, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_loading, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_write_error_everysec, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_write_error_no, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_write_error_always, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_info_fields, hs_setup_unstarted, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,16 +22,6 @@
 #define VALUE_LEN (64u * 1024 * 1024)
 #define HEADER    "$67108864\r\n"
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* Byte i of the value: a cheap hash so shifted or repeated data shows. */
 static unsigned char value_byte(size_t i)
@@ -124,7 +114,7 @@ static void test_big_value_slow_reader(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_big_value_slow_reader, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_big_value_slow_reader, hs_setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,16 +16,6 @@
 
 #include "harness.h"
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* INFO clients' blocked_clients value. */
 static long blocked_clients(redisContext *c)
@@ -168,12 +158,12 @@ static void test_bzpopmin_woken_by_zadd(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_timeout_with_decimals, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_push_wakes_in_arrival_order, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_blmove_serves_after_push, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_disconnect_while_blocked, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_client_unblock, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_bzpopmin_woken_by_zadd, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_timeout_with_decimals, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_push_wakes_in_arrival_order, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_blmove_serves_after_push, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_disconnect_while_blocked, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_client_unblock, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_bzpopmin_woken_by_zadd, hs_setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,16 +23,6 @@
 #include "harness.h"
 #include "rdbsnap.h"
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* Move every key of src's db 0 to dst through DUMP/RESTORE (keeping TTLs
  * with ABSTTL). Returns the number of keys moved. */
@@ -191,5 +181,5 @@ int main(void)
         cmocka_unit_test(test_cross_server),
         cmocka_unit_test(test_events_and_ttl),
     };
-    return cmocka_run_group_tests(tests, setup, hs_teardown);
+    return cmocka_run_group_tests(tests, hs_setup, hs_teardown);
 }

@@ -25,16 +25,6 @@
 #define BATCH       10000
 #define LIMIT_MS    10000 /* "a few seconds", generously; doubled when sanitized */
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* Run an integer-reply command and return the integer. */
 static long long int_cmd(redisContext *c, const char *cmd)
@@ -118,7 +108,7 @@ static void test_active_expiry_removes_99_percent(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_active_expiry_removes_99_percent, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_active_expiry_removes_99_percent, hs_setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,16 +22,6 @@
 
 #include "harness.h"
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* Run a command and return its reply (caller frees). Asserts a reply. */
 static redisReply *cmd(redisContext *c, const char *fmt, ...)
@@ -416,5 +406,5 @@ int main(void)
         cmocka_unit_test(test_exec_error_stats),
         cmocka_unit_test(test_race_watch_increments),
     };
-    return cmocka_run_group_tests(tests, setup, hs_teardown);
+    return cmocka_run_group_tests(tests, hs_setup, hs_teardown);
 }

@@ -106,11 +106,6 @@ static int log_count(const struct hserver *s, const char *text)
     return n;
 }
 
-static int log_has(const struct hserver *s, const char *text)
-{
-    return log_count(s, text) > 0;
-}
-
 /* Reply is an error with exactly this text. */
 static void expect_error(redisContext *c, const char *text, const char *fmt, ...)
 {
@@ -256,7 +251,7 @@ static void test_save_and_info(void **state)
     freeReplyObject(r);
     assert_true(file_exists(s, "dump.rdb"));
     assert_int_equal(temp_files(s), 0);
-    assert_true(log_has(s, "DB saved on disk"));
+    assert_true(hs_log_has(s, "DB saved on disk"));
 }
 
 static void test_bgsave(void **state)
@@ -276,8 +271,8 @@ static void test_bgsave(void **state)
     assert_int_equal(info_int(c, "rdb_saves"), 1);
     assert_true(file_exists(s, "dump.rdb"));
     assert_int_equal(temp_files(s), 0);
-    assert_true(log_has(s, "Background saving started by pid"));
-    assert_true(log_has(s, "Background saving terminated with success"));
+    assert_true(hs_log_has(s, "Background saving started by pid"));
+    assert_true(hs_log_has(s, "Background saving terminated with success"));
     expect_error(c, "ERR syntax error", "BGSAVE foo");
     expect_error(c, "ERR syntax error", "BGSAVE SCHEDULE x");
     /* SCHEDULE with nothing running starts at once. */
@@ -410,7 +405,7 @@ static void test_bgsave_child_killed(void **state)
     assert_string_equal(info_field(c, "rdb_last_bgsave_status"), "err");
     char line[64];
     snprintf(line, sizeof line, "Background saving terminated by signal %d", SIGKILL);
-    assert_true(log_has(s, line));
+    assert_true(hs_log_has(s, line));
     assert_int_equal(temp_files(s), 0);
     char *now = slurp(s, "dump.rdb", &newlen);
     assert_non_null(now);
@@ -455,8 +450,8 @@ static void test_write_error_fsize(void **state)
     /* Redis leaves SIGXFSZ at its default, so its child dies by it; Tern
      * ignores it and reports the EFBIG write error. */
     if (is_tern()) {
-        assert_true(log_has(s, "Write error saving DB on disk: File too large"));
-        assert_true(log_has(s, "Background saving error"));
+        assert_true(hs_log_has(s, "Write error saving DB on disk: File too large"));
+        assert_true(hs_log_has(s, "Background saving error"));
     }
     assert_int_equal(temp_files(s), 0);
     expect_error(c, misconf, "SET k v");
@@ -501,7 +496,7 @@ static void test_save_points(void **state)
         assert_true(hs_now_ms() - t0 < 15000);
         hs_sleep_ms(50);
     }
-    assert_true(log_has(s, "2 changes in 1 seconds. Saving..."));
+    assert_true(hs_log_has(s, "2 changes in 1 seconds. Saving..."));
     assert_string_equal(info_field(c, "rdb_last_bgsave_status"), "ok");
     assert_true(file_exists(s, "dump.rdb"));
     /* One change is below the threshold: nothing happens. */
@@ -557,9 +552,9 @@ static void test_restart_intact(void **state)
     check_dataset(c);
     assert_int_equal(info_int(c, "rdb_last_load_keys_loaded"), 8);
     assert_int_equal(info_int(c, "rdb_changes_since_last_save"), 0);
-    assert_true(log_has(s, "DB loaded from disk:"));
+    assert_true(hs_log_has(s, "DB loaded from disk:"));
     if (is_tern())
-        assert_true(log_has(s, "Done loading RDB, keys loaded: 8, keys expired: 0."));
+        assert_true(hs_log_has(s, "Done loading RDB, keys loaded: 8, keys expired: 0."));
 }
 
 /* Send SHUTDOWN args on a raw socket and wait for the server to exit. */
@@ -587,8 +582,8 @@ static void test_shutdown_save_nosave(void **state)
     assert_int_equal(hs_cmd_expect(c, "0", "DBSIZE"), 0);
     expect_status(c, "OK", "SET a 1");
     shutdown_cmd(s, "SAVE");
-    assert_true(log_has(s, "Saving the final RDB snapshot before exiting."));
-    assert_true(log_has(s, "User requested shutdown..."));
+    assert_true(hs_log_has(s, "Saving the final RDB snapshot before exiting."));
+    assert_true(hs_log_has(s, "User requested shutdown..."));
     assert_int_equal(hs_restart(s, NULL), 0);
     c = hs_connect(s);
     assert_int_equal(hs_cmd_expect(c, "1", "GET a"), 0);
@@ -617,8 +612,8 @@ static void test_sigterm_saves(void **state)
     expect_status(c, "OK", "CONFIG SET save %s", "3600 1");
     write_dataset(c);
     assert_int_equal(hs_stop(s), 0); /* SIGTERM, exit status 0 */
-    assert_true(log_has(s, "Received SIGTERM scheduling shutdown..."));
-    assert_true(log_has(s, "Saving the final RDB snapshot before exiting."));
+    assert_true(hs_log_has(s, "Received SIGTERM scheduling shutdown..."));
+    assert_true(hs_log_has(s, "Saving the final RDB snapshot before exiting."));
     assert_int_equal(hs_restart(s, NULL), 0);
     c = hs_connect(s);
     check_dataset(c);
@@ -640,10 +635,10 @@ static void test_shutdown_save_fails(void **state)
     assert_int_equal(mkdir(d, 0755), 0);
     assert_int_equal(mkdir(p, 0755), 0);
     expect_error(c, "ERR", "SAVE");
-    assert_true(log_has(s, "Error moving temp DB file temp-"));
+    assert_true(hs_log_has(s, "Error moving temp DB file temp-"));
     assert_int_equal(temp_files(s), 0);
     expect_error(c, "ERR Errors trying to SHUTDOWN. Check logs.", "SHUTDOWN");
-    assert_true(log_has(s, "Error trying to save the DB, can't exit."));
+    assert_true(hs_log_has(s, "Error trying to save the DB, can't exit."));
     expect_status(c, "OK", "SET b 1"); /* still serving (SAVE failures do not MISCONF) */
     kill(s->pid, SIGTERM);
     long long t0 = hs_now_ms();
@@ -653,7 +648,7 @@ static void test_shutdown_save_fails(void **state)
     }
     expect_status(c, "PONG", "PING");
     shutdown_cmd(s, "SAVE FORCE");
-    assert_true(log_has(s, "Error trying to save the DB. Exit anyway."));
+    assert_true(hs_log_has(s, "Error trying to save the DB. Exit anyway."));
 }
 
 /* ---- loading ---- */
@@ -727,8 +722,8 @@ static void test_corrupt_rdb_startup(void **state)
     /* Truncated. */
     restart_expect_failure(s, good, len / 2);
     if (is_tern()) {
-        assert_true(log_has(s, "Fatal error loading the DB from dump.rdb"));
-        assert_true(log_has(s, "Terminating server after rdb file reading failure."));
+        assert_true(hs_log_has(s, "Fatal error loading the DB from dump.rdb"));
+        assert_true(hs_log_has(s, "Terminating server after rdb file reading failure."));
     }
     /* Garbage after a valid header. */
     restart_expect_failure(s, "REDIS0010\xfe\x00\x00\x05hello\xff\x01\x02", 20);
@@ -746,7 +741,7 @@ static void test_debug_reload(void **state)
     write_dataset(c);
     expect_status(c, "OK", "DEBUG RELOAD");
     check_dataset(c);
-    assert_true(log_has(s, "DB reloaded by DEBUG RELOAD"));
+    assert_true(hs_log_has(s, "DB reloaded by DEBUG RELOAD"));
     expect_error(c, "ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.",
                  "DEBUG RELOAD foo");
     /* NOSAVE loads the file as it is: the key set since is gone. */
@@ -823,7 +818,7 @@ static void test_flushall_kills_child(void **state)
     assert_string_equal(info_field(c, "rdb_last_bgsave_status"), "ok");
     char line[64];
     snprintf(line, sizeof line, "Background saving terminated by signal %d", SIGUSR1);
-    assert_true(log_has(s, line));
+    assert_true(hs_log_has(s, line));
     assert_int_equal(temp_files(s), 0);
     assert_int_equal(info_int(c, "rdb_changes_since_last_save"), 0);
     expect_status(c, "OK", "SET k v"); /* no MISCONF */

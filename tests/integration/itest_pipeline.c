@@ -20,16 +20,6 @@
 
 #define NCMDS 100000
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* Command i of the mix: i%3==0 SET key:i, i%3==1 GET the key just set,
  * i%3==2 INCR ctr (the counter reaches i/3+1). */
@@ -122,8 +112,8 @@ static void test_pipeline_raw_split(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_pipeline_100k, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_pipeline_raw_split, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_pipeline_100k, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_pipeline_raw_split, hs_setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

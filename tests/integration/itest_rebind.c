@@ -22,16 +22,6 @@
 
 #include "harness.h"
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* A TCP socket listening on 127.0.0.1 at a kernel-chosen port; *port gets it. */
 static int listen_any(int *port)
@@ -121,9 +111,9 @@ static void test_config_set_bind_unusable_is_refused(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_config_set_port_moves_listener, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_config_set_port_in_use_is_refused, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_config_set_bind_unusable_is_refused, setup,
+        cmocka_unit_test_setup_teardown(test_config_set_port_moves_listener, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_config_set_port_in_use_is_refused, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_config_set_bind_unusable_is_refused, hs_setup,
                                         hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

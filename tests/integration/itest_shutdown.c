@@ -19,16 +19,6 @@
 
 #include "harness.h"
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 /* Case-insensitive substring search. */
 static int log_mentions(const struct hserver *s, const char *word)
@@ -116,9 +106,9 @@ static void test_sigterm_with_pending_output(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_sigterm, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_sigint, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_sigterm_with_pending_output, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_sigterm, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_sigint, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_sigterm_with_pending_output, hs_setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

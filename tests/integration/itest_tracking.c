@@ -17,16 +17,6 @@
 
 #include "harness.h"
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    if (s == NULL || hs_start(s, NULL) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
 
 #define PUSH_K(k) ">2\r\n$10\r\ninvalidate\r\n*1\r\n$1\r\n" k "\r\n"
 #define MSG_K(k)  "*3\r\n$7\r\nmessage\r\n$20\r\n__redis__:invalidate\r\n*1\r\n$1\r\n" k "\r\n"
@@ -233,5 +223,5 @@ int main(void)
         cmocka_unit_test(test_bcast_prefixes),
         cmocka_unit_test(test_max_keys_evicts),
     };
-    return cmocka_run_group_tests(tests, setup, hs_teardown);
+    return cmocka_run_group_tests(tests, hs_setup, hs_teardown);
 }
