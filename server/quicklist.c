@@ -386,6 +386,15 @@ void ql_push(struct quicklist *ql, int where, const void *s, size_t len)
         fix_ends(ql, 1);
 }
 
+/* Offset of entry i of plain node n, walking from the nearer end of the
+ * listpack (RPOP reaches the last entry in O(1)). */
+static size_t node_seek(const struct ql_node *n, size_t i)
+{
+    if (i < n->count / 2)
+        return lp_seek(n->lp, (long long)i);
+    return lp_seek(n->lp, (long long)i - (long long)n->count);
+}
+
 /* The node holding index start (in range) and start's index within it,
  * walking from the nearer end. */
 static struct ql_node *find_node(struct quicklist *ql, size_t start, size_t *local)
@@ -432,7 +441,7 @@ void ql_del_range(struct quicklist *ql, size_t start, size_t count)
             /* Only the first and the last node can lose part of their
              * entries; editing the last settles the first. */
             node_edit(ql, n);
-            n->lp = lp_delete(n->lp, lp_seek(n->lp, (long long)start), take);
+            n->lp = lp_delete(n->lp, node_seek(n, start), take);
             n->count -= take;
             ql->count -= take;
         }
@@ -467,7 +476,7 @@ int ql_iter_init(struct ql_iter *it, struct quicklist *ql, long long index, int 
     struct ql_node *n = find_node(ql, (size_t)index, &local);
     node_access(ql, n);
     it->node = n;
-    it->off = lp_seek(n->lp, (long long)local);
+    it->off = node_seek(n, local);
     return 1;
 }
 
