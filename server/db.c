@@ -33,6 +33,7 @@ struct db {
 long long db_clock_ms;
 int db_lazy_expire_enabled = 1;
 int db_expiry_paused;
+long long db_expiry_held_until;
 int db_lru_frozen;
 struct db_hooks db_hooks;
 struct db_stats db_stats;
@@ -59,6 +60,13 @@ static int is_expired(const struct kv *e)
 {
     long long t = kv_expire(e);
     return t >= 0 && db_clock_ms > t && !db_expiry_paused;
+}
+
+/* Whether an expired key must stay in place for now (CLIENT PAUSE): it
+ * reads as missing but is neither deleted, counted nor announced. */
+static int reaping_held(void)
+{
+    return db_expiry_held_until && db_clock_ms <= db_expiry_held_until;
 }
 
 struct db *db_create(int id)
@@ -137,7 +145,7 @@ struct kv *db_lookup(struct db *db, const char *key, size_t klen, unsigned flags
     if (is_expired(e)) {
         if (flags & DB_LOOKUP_RAW)
             return e;
-        if (!(flags & DB_LOOKUP_NOEXPIRE))
+        if (!(flags & DB_LOOKUP_NOEXPIRE) && !reaping_held())
             expire_entry(db, h);
         return NULL;
     }
@@ -413,10 +421,10 @@ static struct kv *random_sweep(struct db *db)
         hv.n = 0;
         cur = dict_scan(&db->d, cur, hvec_push, &hv);
         for (size_t i = 0; i < hv.n && !found; i++) {
-            if (is_expired(kv_at(hv.v[i])))
-                expire_entry(db, hv.v[i]);
-            else
+            if (!is_expired(kv_at(hv.v[i])))
                 found = kv_at(hv.v[i]);
+            else if (!reaping_held())
+                expire_entry(db, hv.v[i]);
         }
     } while (!found && cur != 0);
     mem_free(hv.v);
@@ -431,7 +439,10 @@ struct kv *db_random(struct db *db)
             return NULL;
         if (!is_expired(kv_at(h)))
             return kv_at(h);
-        expire_entry(db, h);
+        /* While reaping is held the key stays; the sweep below then ends
+         * the search (Redis 7.0 would loop forever if every key expired). */
+        if (!reaping_held())
+            expire_entry(db, h);
     }
     return random_sweep(db);
 }
@@ -482,7 +493,7 @@ unsigned long long db_scan(struct db *db, unsigned long long cursor, long count,
 
 size_t db_active_expire(struct db *db, long long budget_us)
 {
-    if (!db_lazy_expire_enabled || db->expires == 0)
+    if (!db_lazy_expire_enabled || db->expires == 0 || reaping_held())
         return 0;
     long long start = util_mono_us();
     size_t sampled = 0, expired = 0, ttl_n = 0, empty_rounds = 0;

@@ -197,6 +197,12 @@ extern int db_lazy_expire_enabled;
 /* While set (AOF loading), no key counts as expired, lazily or actively, as
  * in Redis: the commands being replayed saw those keys alive. Default 0. */
 extern int db_expiry_paused;
+/* While db_clock_ms <= this (unix ms; 0 = off), reads treat an expired key
+ * as missing but leave it in place: it is not deleted, counted in
+ * db_stats.expired nor announced, and active expiry does nothing, as Redis
+ * 7.0 does during CLIENT PAUSE (the server sets it to the pause's end).
+ * Writes still reap an expired key they replace. Default 0. */
+extern long long db_expiry_held_until;
 /* While set (a fork child shares our pages: BGSAVE, BGREWRITEAOF), lookups
  * do not update the LRU clock of the entry, as in Redis: that write would
  * copy a page for every key read. Default 0. */

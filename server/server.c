@@ -358,6 +358,7 @@ void server_unpause(void)
 {
     server.pause_type = 0;
     server.pause_end_ms = 0;
+    db_expiry_held_until = 0;
     size_t n = 0, i = 0;
     for (struct client *c = server.clients; c; c = c->next)
         n += (c->flags & CLIENT_PAUSED) != 0;

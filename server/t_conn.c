@@ -15,6 +15,7 @@
 #include "client.h"
 #include "cmd.h"
 #include "cmd_procs.h"
+#include "db.h"
 #include "mem.h"
 #include "multi.h"
 #include "net.h"
@@ -542,6 +543,7 @@ void cmd_client_pause(struct client *c)
         server.pause_type = type;
     if (end > server.pause_end_ms)
         server.pause_end_ms = end;
+    db_expiry_held_until = server.pause_end_ms; /* no reaping while paused */
     reply_ok(c);
 }
 
