@@ -193,6 +193,8 @@ void cmd_call(struct client *c)
     long long dirty_before = server.dirty;
     long long start = util_mono_us();
     unsigned in_cmd = c->flags & CLIENT_IN_CMD;
+    /* A blocked command run again was shown to MONITOR when it blocked. */
+    int rerun = c->blk != NULL;
     struct client *caller = server.current_client;
     c->flags |= CLIENT_IN_CMD;
     server.current_client = c;
@@ -201,6 +203,10 @@ void cmd_call(struct client *c)
     c->flags = (c->flags & ~CLIENT_IN_CMD) | in_cmd;
     long long dur = util_mono_us() - start;
     c->last_cmd = cmd; /* CLIENT LIST shows a blocked command too */
+    /* As Redis's call(): after the command ran (SELECT shows the new db,
+     * AUTH its redacted arguments), each command of EXEC before EXEC. */
+    if (server.monitors && !rerun && !(cmd->flags & (CMD_SKIP_MONITOR | CMD_ADMIN)))
+        monitor_feed(c);
     if (c->blk && block_is_pending(c))
         return; /* blocked: it is counted when it finally runs */
 
@@ -221,7 +227,9 @@ void cmd_call(struct client *c)
 int cmd_execute(struct client *c)
 {
     struct cmd *cmd = cmd_lookup(c->argv[0].ptr, c->argv[0].len);
-    c->cmd = cmd;
+    /* CLIENT LIST's cmd= is the last command looked up, as Redis's lastcmd:
+     * NULL after an unknown (sub)command, set even if it is then refused. */
+    c->cmd = c->last_cmd = cmd;
     if (!cmd) {
         rejected(c, NULL);
         reject_unknown_command(c);
@@ -230,11 +238,12 @@ int cmd_execute(struct client *c)
     if (cmd->nsubcmds && c->argc >= 2) {
         struct cmd *sub = cmd_lookup_sub(cmd, c->argv[1].ptr, c->argv[1].len);
         if (!sub) {
+            c->last_cmd = NULL;
             rejected(c, NULL);
             reject_unknown_subcommand(c);
             return 0;
         }
-        c->cmd = cmd = sub;
+        c->cmd = c->last_cmd = cmd = sub;
     }
     if ((cmd->arity > 0 && cmd->arity != c->argc) || c->argc < -cmd->arity) {
         rejected(c, cmd);
@@ -290,8 +299,6 @@ int cmd_execute(struct client *c)
         c->flags &= ~CLIENT_REPLY_SKIP_NEXT;
         c->flags |= CLIENT_REPLY_SKIP;
     }
-    if (server.monitors && !(cmd->flags & (CMD_SKIP_MONITOR | CMD_ADMIN)))
-        monitor_feed(c);
     if (block_have_ready())
         block_serve_ready();
     return 0;

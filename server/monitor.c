@@ -94,6 +94,15 @@ void monitor_feed(struct client *c)
     mem_free(line);
 }
 
+void monitor_redact(struct client *c, int i)
+{
+    static char redacted[] = "(redacted)";
+    if (i < c->argc) {
+        c->argv[i].ptr = redacted;
+        c->argv[i].len = sizeof(redacted) - 1;
+    }
+}
+
 void cmd_monitor(struct client *c)
 {
     if (c->flags & CLIENT_DENY_BLOCKING) {

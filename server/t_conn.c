@@ -17,6 +17,7 @@
 #include "cmd_procs.h"
 #include "db.h"
 #include "mem.h"
+#include "monitor.h"
 #include "multi.h"
 #include "net.h"
 #include "pubsub.h"
@@ -89,13 +90,17 @@ void cmd_auth(struct client *c)
         reply_error_syntax(c);
         return;
     }
+    /* MONITOR and SLOWLOG, which see argv after we return, must never show
+     * the secrets (Redis redacts them even when AUTH then fails). */
+    struct resp_arg user_arg = c->argv[1], pass_arg = c->argv[c->argc - 1];
+    const struct resp_arg *user = c->argc == 3 ? &user_arg : NULL, *pass = &pass_arg;
+    for (int i = 1; i < c->argc; i++)
+        monitor_redact(c, i);
     if (c->argc == 2 && !(server.requirepass && server.requirepass[0])) {
         reply_error(c, "ERR AUTH <password> called without any password configured for the "
                        "default user. Are you sure your configuration is correct?");
         return;
     }
-    const struct resp_arg *user = c->argc == 3 ? &c->argv[1] : NULL;
-    const struct resp_arg *pass = &c->argv[c->argc - 1];
     if (!password_ok(user, pass)) {
         reply_error(c, "WRONGPASS invalid username-password pair or user is disabled.");
         return;
@@ -141,15 +146,23 @@ void cmd_hello(struct client *c)
             return;
         }
     }
-    const struct resp_arg *user = NULL, *pass = NULL, *name = NULL;
+    /* Options take effect one by one, as in Redis 7.0: a SETNAME before a
+     * failing AUTH or a bad option stays set, and AUTH runs where it is. */
     for (int j = next; j < c->argc; j++) {
         int more = c->argc - j - 1;
         if (arg_is(c, j, "AUTH") && more >= 2) {
-            user = &c->argv[j + 1];
-            pass = &c->argv[j + 2];
+            struct resp_arg user = c->argv[j + 1], pass = c->argv[j + 2];
+            monitor_redact(c, j + 1); /* as AUTH: MONITOR/SLOWLOG hide them */
+            monitor_redact(c, j + 2);
+            if (!password_ok(&user, &pass)) {
+                reply_error(c, "WRONGPASS invalid username-password pair or user is disabled.");
+                return;
+            }
+            c->flags |= CLIENT_AUTHED;
             j += 2;
         } else if (arg_is(c, j, "SETNAME") && more >= 1) {
-            name = &c->argv[j + 1];
+            if (set_name(c, &c->argv[j + 1]) == -1)
+                return;
             j++;
         } else {
             reply_errorf(c, "ERR Syntax error in HELLO option '%.*s'", (int)c->argv[j].len,
@@ -157,22 +170,13 @@ void cmd_hello(struct client *c)
             return;
         }
     }
-    if (user) {
-        if (!password_ok(user, pass)) {
-            reply_error(c, "WRONGPASS invalid username-password pair or user is disabled.");
-            return;
-        }
-        c->flags |= CLIENT_AUTHED;
-    }
     if (!(c->flags & CLIENT_AUTHED)) {
         reply_error(c, "NOAUTH HELLO must be called with the client already authenticated, "
-                       "otherwise the HELLO <proto> AUTH <user> <pass> option can be used to "
+                       "otherwise the HELLO AUTH <user> <pass> option can be used to "
                        "authenticate the client and select the RESP protocol version at the same "
                        "time");
         return;
     }
-    if (name && set_name(c, name) == -1)
-        return;
     if (ver)
         c->resp = (int)ver;
     reply_map(c, 7);
@@ -194,9 +198,29 @@ void cmd_hello(struct client *c)
 
 /* ---- CLIENT ---- */
 
+/* Bytes of k's query buffer taken by the command it is held on (blocked
+ * or paused: the command stays unconsumed until it runs), so qbuf= shows
+ * only what follows it, as in Redis, where that command is already parsed.
+ * O(command length). */
+static size_t held_cmd_bytes(const struct client *k)
+{
+    const struct conn *cn = &k->conn;
+    const char *start = cn->qbuf + cn->qpos, *limit = cn->qbuf + cn->qlen;
+    if (k->argc < 1)
+        return 0;
+    const struct resp_arg *last = &k->argv[k->argc - 1];
+    const char *p = last->ptr + last->len;
+    if (last->ptr < start || p > limit)
+        return 0;                   /* not a slice of the buffer: count nothing */
+    while (p < limit && *p != '\n') /* the CRLF (RESP) or line end (inline) */
+        p++;
+    return (size_t)(p < limit ? p + 1 - start : p - start);
+}
+
 /* The CLIENT LIST / CLIENT INFO line of one client, in Redis 7.0's field
  * order. Returns its length; buf must hold CLIENT_INFO_MAX bytes. */
 #define CLIENT_INFO_MAX 1024
+#define REPLY_CHUNK     (16 * 1024) /* Redis's client reply buffer */
 static size_t client_info_line(struct client *k, char *buf)
 {
     char flags[16], *f = flags;
@@ -206,7 +230,9 @@ static size_t client_info_line(struct client *k, char *buf)
         *f++ = 'P';
     if (k->flags & CLIENT_MULTI)
         *f++ = 'x';
-    if (block_is_blocked(k))
+    /* A client held by CLIENT PAUSE is a blocked client in Redis 7.0. */
+    int held = block_is_blocked(k) || (k->flags & CLIENT_PAUSED);
+    if (held)
         *f++ = 'b';
     f += tracking_client_flags(k, f);
     if (multi_dirty(k))
@@ -226,26 +252,33 @@ static size_t client_info_line(struct client *k, char *buf)
     long long now = util_time_ms();
     long sub, psub, ssub;
     pubsub_client_counts(k, &sub, &psub, &ssub);
-    size_t argv_mem = 0;
-    if (k->flags & CLIENT_IN_CMD)
+    size_t argv_mem = 0, qbuf = cn->qlen - cn->qpos;
+    if ((k->flags & CLIENT_IN_CMD) || held)
         for (int i = 0; i < k->argc; i++)
             argv_mem += k->argv[i].len;
+    if (held)
+        qbuf -= held_cmd_bytes(k);
     size_t pending = cn->olen - cn->osent;
+    /* Redis keeps the first 16 KB of pending output in the client's buffer
+     * (obl) and the rest in a list of >= 16 KB blocks (oll blocks, omem
+     * bytes, what client-output-buffer-limit counts). Tern has one flat
+     * buffer; it reports the same split, with full 16 KB blocks. */
+    size_t obl = pending < REPLY_CHUNK ? pending : REPLY_CHUNK;
+    size_t omem = pending - obl, oll = (omem + REPLY_CHUNK - 1) / REPLY_CHUNK;
     size_t tot = sizeof(*k) + cn->qcap + cn->ocap + argv_mem;
-    const char *events = (cn->io.mask & EV_WRITE) ? ((cn->io.mask & EV_READ) ? "rw" : "w")
-                                                  : ((cn->io.mask & EV_READ) ? "r" : "");
-    int n =
-        snprintf(buf, CLIENT_INFO_MAX,
-                 "id=%llu addr=%s laddr=%s fd=%d name=%s age=%lld idle=%lld flags=%s db=%d "
-                 "sub=%ld psub=%ld ssub=%ld multi=%ld qbuf=%zu qbuf-free=%zu argv-mem=%zu "
-                 "multi-mem=%zu rbs=%zu rbp=%zu obl=%zu oll=0 omem=0 tot-mem=%zu events=%s "
-                 "cmd=%s user=default redir=%lld resp=%d",
-                 (unsigned long long)k->id, k->addr, k->laddr, cn->io.fd, k->name ? k->name : "",
-                 (now - k->ctime_ms) / 1000, (now - k->last_ms) / 1000, flags, k->db_index, sub,
-                 psub, ssub, multi_count(k), cn->qlen - cn->qpos, cn->qcap - cn->qlen, argv_mem,
-                 multi_mem(k), cn->ocap, cn->ocap, pending, tot, events,
-                 k->last_cmd ? k->last_cmd->fullname : (k->cmd ? k->cmd->fullname : "NULL"),
-                 tracking_redirect(k), k->resp);
+    /* A held client does not read, but Redis keeps its read handler: "r". */
+    int rd = (cn->io.mask & EV_READ) || (held && !(cn->flags & CONN_CLOSING));
+    const char *events = (cn->io.mask & EV_WRITE) ? (rd ? "rw" : "w") : (rd ? "r" : "");
+    int n = snprintf(buf, CLIENT_INFO_MAX,
+                     "id=%llu addr=%s laddr=%s fd=%d name=%s age=%lld idle=%lld flags=%s db=%d "
+                     "sub=%ld psub=%ld ssub=%ld multi=%ld qbuf=%zu qbuf-free=%zu argv-mem=%zu "
+                     "multi-mem=%zu rbs=%zu rbp=%zu obl=%zu oll=%zu omem=%zu tot-mem=%zu events=%s "
+                     "cmd=%s user=default redir=%lld resp=%d",
+                     (unsigned long long)k->id, k->addr, k->laddr, cn->io.fd,
+                     k->name ? k->name : "", (now - k->ctime_ms) / 1000, (now - k->last_ms) / 1000,
+                     flags, k->db_index, sub, psub, ssub, multi_count(k), qbuf, cn->qcap - cn->qlen,
+                     argv_mem, multi_mem(k), cn->ocap, cn->ocap, obl, oll, omem, tot, events,
+                     k->last_cmd ? k->last_cmd->fullname : "NULL", tracking_redirect(k), k->resp);
     return n < 0 ? 0 : ((size_t)n >= CLIENT_INFO_MAX ? CLIENT_INFO_MAX - 1 : (size_t)n);
 }
 

@@ -201,7 +201,7 @@ static void test_truncated_tail(void **state)
     redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET k1 v1"), 0);
     assert_int_equal(hs_stop(s), 0);
-    size_t len0;
+    size_t len0 = 0;
     free(read_file(s->dir, "appendonly.aof.1.incr.aof", &len0));
     append_file(s->dir, "appendonly.aof.1.incr.aof", "*3\r\n$3\r\nSET\r\n$2\r\nk2\r\n$2\r\nv");
     const char *strict[] = {"--appendonly", "yes", "--aof-load-truncated", "no", NULL};
@@ -212,7 +212,7 @@ static void test_truncated_tail(void **state)
     c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "v1", "GET k1"), 0);
     assert_int_equal(hs_cmd_expect(c, "0", "EXISTS k2"), 0);
-    size_t len1;
+    size_t len1 = 0;
     free(read_file(s->dir, "appendonly.aof.1.incr.aof", &len1));
     assert_int_equal(len1, len0); /* the partial command was cut off */
     /* An unfinished MULTI is dropped whole. */
@@ -233,7 +233,7 @@ static void test_corrupt(void **state)
     redisContext *c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, "OK", "SET k1 v1"), 0);
     assert_int_equal(hs_stop(s), 0);
-    size_t len;
+    size_t len = 0;
     free(read_file(s->dir, "appendonly.aof.1.incr.aof", &len));
     append_file(s->dir, "appendonly.aof.1.incr.aof", "garbage\r\n*1\r\n");
     assert_int_equal(hs_restart(s, aof_always), -1);

@@ -36,6 +36,7 @@ static int setup(void **state)
     hook_calls = 0;
     memset(&db_stats, 0, sizeof(db_stats));
     db_lazy_expire_enabled = 1;
+    db_expiry_held_until = 0;
     return 0;
 }
 
@@ -227,6 +228,40 @@ static void test_ttl_moves_entry_keeps_value(void **state)
     assert_int_equal(db_expires(db), 1);
     assert_int_equal(db_delete(db, "a", 1), 1);
     assert_int_equal(db_expires(db), 0);
+    db_free(db);
+}
+
+/* CLIENT PAUSE: while db_expiry_held_until covers the clock, an expired key
+ * reads as missing but stays (not counted, not announced); random and
+ * active expiry leave it too; after the hold the next lookup reaps it. */
+static void test_expiry_held(void **state)
+{
+    (void)state;
+    struct db *db = db_create(0);
+    set(db, "k", "v", NOW + 10);
+    set(db, "j", "v", NOW + 10);
+    db_clock_ms = NOW + 100;
+    db_expiry_held_until = NOW + 200;
+    assert_null(get(db, "k"));
+    assert_null(db_random(db)); /* only expired keys: nil, none reaped */
+    assert_int_equal(db_active_expire(db, 100000), 0);
+    assert_int_equal(db_size(db), 2);
+    assert_int_equal(db_stats.expired, 0);
+    assert_int_equal(hook_calls, 0);
+    set(db, "live", "v", -1);
+    struct kv *e = db_random(db);
+    assert_non_null(e);
+    size_t len;
+    assert_memory_equal(kv_key(e, &len), "live", 4);
+    assert_int_equal(db_size(db), 3);
+    db_clock_ms = NOW + 201; /* the hold is over */
+    assert_null(get(db, "k"));
+    assert_int_equal(db_size(db), 2);
+    assert_int_equal(db_stats.expired, 1);
+    assert_int_equal(hook_calls, 1);
+    db_expiry_held_until = 0;
+    assert_int_equal(db_active_expire(db, 100000), 1); /* j */
+    assert_int_equal(db_size(db), 1);
     db_free(db);
 }
 
@@ -625,6 +660,7 @@ int main(void)
         cmocka_unit_test_setup(test_append_growth, setup),
         cmocka_unit_test_setup(test_objects, setup),
         cmocka_unit_test_setup(test_rehash_ms, setup),
+        cmocka_unit_test_setup(test_expiry_held, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
