@@ -17,6 +17,7 @@
 #include "limits.h"
 #include "mem.h"
 
+struct conn_totals conn_totals;
 struct conn_limits conn_limits = {
     .query_buf_max = LIM_QUERY_BUFFER_DEFAULT,
 };
@@ -200,6 +201,7 @@ static int write_some(struct conn *c)
         if (w > 0) {
             c->osent += (size_t)w;
             c->bytes_out += (uint64_t)w;
+            conn_totals.bytes_out += (uint64_t)w;
             budget -= (size_t)w;
             continue;
         }
@@ -274,6 +276,7 @@ static int read_input(struct conn *c)
         if (r > 0) {
             c->qlen += (size_t)r;
             c->bytes_in += (uint64_t)r;
+            conn_totals.bytes_in += (uint64_t)r;
             total += (size_t)r;
             if ((size_t)r < room || total >= LIM_READ_PER_EVENT)
                 return 0;

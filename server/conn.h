@@ -64,6 +64,13 @@ struct conn_limits {
 };
 extern struct conn_limits conn_limits;
 
+/* Bytes read and written over every connection since start (or since the
+ * owner last zeroed them: CONFIG RESETSTAT), for INFO stats. */
+struct conn_totals {
+    uint64_t bytes_in, bytes_out;
+};
+extern struct conn_totals conn_totals;
+
 /* Take over fd (already nonblocking), register it for reading. Returns 0, or
  * -1 with errno (the fd is not closed then). */
 int conn_init(struct conn *c, struct ev_loop *loop, int fd, const struct conn_ops *ops);

@@ -472,8 +472,7 @@ void server_reset_stats(void)
     server.stat_expired_time_cap_reached = 0;
     server.stat_keyspace_hits = 0;
     server.stat_keyspace_misses = 0;
-    server.stat_net_input_bytes = 0;
-    server.stat_net_output_bytes = 0;
+    conn_totals.bytes_in = conn_totals.bytes_out = 0;
     server.stat_total_error_replies = 0;
     server.stat_unexpected_error_replies = 0;
     db_stats.expired = 0;

@@ -121,8 +121,6 @@ struct server {
     long long stat_expired_time_cap_reached;
     long long stat_keyspace_hits;
     long long stat_keyspace_misses;
-    long long stat_net_input_bytes;
-    long long stat_net_output_bytes;
     long long stat_total_error_replies;
     long long stat_unexpected_error_replies;
 };

@@ -120,11 +120,15 @@ static void info_clients(struct text *t)
 {
     long long tc, tk, ti, tp;
     tracking_info(&tc, &tk, &ti, &tp);
+    /* Redis counts clients held by CLIENT PAUSE as blocked too. */
+    size_t held = 0;
+    for (struct client *c = server.clients; c; c = c->next)
+        held += (c->flags & CLIENT_PAUSED) != 0;
     tprintf(t,
             "connected_clients:%d\r\ncluster_connections:0\r\nmaxclients:%d\r\n"
             "client_recent_max_input_buffer:0\r\nclient_recent_max_output_buffer:0\r\n"
             "blocked_clients:%zu\r\ntracking_clients:%lld\r\nclients_in_timeout_table:%zu\r\n",
-            server.connected_clients, server.maxclients, block_count(), tc,
+            server.connected_clients, server.maxclients, block_count() + held, tc,
             block_count_with_timeout());
 }
 
@@ -156,12 +160,9 @@ static void info_persistence(struct text *t)
 
 static void info_stats(struct text *t)
 {
-    long long in = 0, out = 0, tc, tk, ti, tp;
+    long long in = (long long)conn_totals.bytes_in, out = (long long)conn_totals.bytes_out;
+    long long tc, tk, ti, tp;
     tracking_info(&tc, &tk, &ti, &tp);
-    for (struct client *c = server.clients; c; c = c->next) {
-        in += (long long)c->conn.bytes_in;
-        out += (long long)c->conn.bytes_out;
-    }
     tprintf(
         t,
         "total_connections_received:%lld\r\ntotal_commands_processed:%lld\r\n"
@@ -183,8 +184,8 @@ static void info_stats(struct text *t)
         "tracking_total_keys:%lld\r\ntracking_total_items:%lld\r\ntracking_total_prefixes:%lld\r\n"
         "unexpected_error_replies:%lld\r\ntotal_error_replies:%lld\r\n"
         "dump_payload_sanitizations:0\r\n",
-        server.stat_numconnections, server.stat_numcommands, server.stat_net_input_bytes + in,
-        server.stat_net_output_bytes + out, server.stat_rejected_conn, db_stats.expired,
+        server.stat_numconnections, server.stat_numcommands, in,
+        out, server.stat_rejected_conn, db_stats.expired,
         (double)db_stats.expired_stale_perc, db_stats.expired_time_cap_reached,
         server.stat_keyspace_hits, server.stat_keyspace_misses, pubsub_num_channels(),
         pubsub_num_patterns(), pubsub_num_shard_channels(), child_stats.latest_fork_usec,

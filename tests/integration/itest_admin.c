@@ -137,6 +137,11 @@ static void test_pause_write(void **state)
     assert_int_equal(hs_cmd_expect(reader, "old", "GET p"), 0);
     assert_int_equal(hs_cmd_expect(reader, "PONG", "PING"), 0);
     assert_true(silent_for(writer, 50));
+    /* The held client counts as blocked, as in Redis 7.0. */
+    redisReply *info = redisCommand(reader, "INFO clients");
+    assert_non_null(info);
+    assert_non_null(strstr(info->str, "blocked_clients:1\r\n"));
+    freeReplyObject(info);
 
     assert_int_equal(hs_cmd_expect(admin, "OK", "CLIENT UNPAUSE"), 0);
     assert_int_equal(hs_expect(writer, "+OK\r\n", WAIT_MS), 0);
@@ -179,6 +184,36 @@ static void test_pause_all(void **state)
     assert_int_equal(hs_cmd_expect(admin, "w", "GET p"), 0);
 }
 
+/* INFO total_net_input/output_bytes count connections that have closed
+ * too (regression: only live connections were summed), and CONFIG
+ * RESETSTAT zeroes them. */
+static long long info_stat(redisContext *c, const char *field)
+{
+    redisReply *r = redisCommand(c, "INFO stats");
+    assert_non_null(r);
+    const char *p = strstr(r->str, field);
+    assert_non_null(p);
+    long long v = atoll(p + strlen(field) + 1);
+    freeReplyObject(r);
+    return v;
+}
+
+static void test_net_bytes_totals(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *c = hs_connect(s);
+    redisContext *other = redisConnect("127.0.0.1", s->port);
+    assert_true(other && !other->err);
+    for (int i = 0; i < 10; i++)
+        freeReplyObject(redisCommand(other, "SET k v")); /* 27 bytes in, 5 out each */
+    redisFree(other);
+    hs_sleep_ms(50); /* let the server see the close */
+    assert_true(info_stat(c, "total_net_input_bytes") >= 270);
+    assert_true(info_stat(c, "total_net_output_bytes") >= 50);
+    assert_int_equal(hs_cmd_expect(c, "OK", "CONFIG RESETSTAT"), 0);
+    assert_true(info_stat(c, "total_net_output_bytes") < 50);
+}
+
 static void test_keys_hostile_pattern(void **state)
 {
     struct hserver *s = *state;
@@ -211,6 +246,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pause_write, hs_setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_pause_all, hs_setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_keys_hostile_pattern, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_net_bytes_totals, hs_setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
