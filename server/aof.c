@@ -258,7 +258,7 @@ static void write_failed(size_t off)
     if (server.appendfsync == CONFIG_FSYNC_ALWAYS) {
         server_log(LL_WARNING, "Can't recover from AOF write error when the AOF fsync policy "
                                "is 'always'. Exiting...");
-        exit(1);
+        server_exit(1);
     }
     /* What did reach the file (the truncate failed) is not written again. */
     memmove(aof.buf, aof.buf + off, aof.buflen - off);
@@ -305,7 +305,7 @@ int aof_write_buffer(int force_fsync)
                        "Can't persist AOF for fsync error when the AOF fsync "
                        "policy is 'always': %s. Exiting...",
                        strerror(errno));
-            exit(1);
+            server_exit(1);
         }
         aof.last_fsync_ms = now;
     } else if (force_fsync) {

@@ -91,7 +91,7 @@ static void load_progress(void *arg, size_t bytes_read)
         if (server.pidfile && server.pidfile[0])
             unlink(server.pidfile);
         server_log(LL_WARNING, "Redis is now ready to exit, bye bye...");
-        exit(0);
+        server_exit(0);
     }
 }
 

@@ -569,6 +569,12 @@ static void free_keyspace_for_leak_check(void)
 #endif
 }
 
+void server_exit(int code)
+{
+    free_keyspace_for_leak_check();
+    exit(code);
+}
+
 int server_run(void)
 {
     /* The listeners are open: clients get -LOADING while the dataset

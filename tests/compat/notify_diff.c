@@ -163,7 +163,7 @@ static int step_line(struct side s[2], int step, const char *line)
         for (int i = 0; i < 2; i++)
             if (rconn_read_frame(&s[i].blk, &r[i], 5000) != 1)
                 rc = -1;
-        if (!rc && (r[0].len != r[1].len || memcmp(r[0].p, r[1].p, r[0].len) != 0)) {
+        if (!rc && !rbuf_eq(&r[0], &r[1])) {
             escaped(&t[0], &r[0]);
             escaped(&t[1], &r[1]);
             report(step, line, "blocked replies", &t[0], &t[1]);
@@ -175,7 +175,7 @@ static int step_line(struct side s[2], int step, const char *line)
         for (int i = 0; i < 2; i++)
             if (!call(&s[i].cmd, noreply ? line + 9 : line, &r[i]))
                 rc = -1;
-        if (!rc && !noreply && (r[0].len != r[1].len || memcmp(r[0].p, r[1].p, r[0].len) != 0)) {
+        if (!rc && !noreply && !rbuf_eq(&r[0], &r[1])) {
             escaped(&t[0], &r[0]);
             escaped(&t[1], &r[1]);
             report(step, line, "replies", &t[0], &t[1]);
@@ -189,7 +189,7 @@ static int step_line(struct side s[2], int step, const char *line)
             rc = -1;
         rbuf_free(&tmp);
     }
-    if (!rc && (ev[0].len != ev[1].len || memcmp(ev[0].p, ev[1].p, ev[0].len) != 0))
+    if (!rc && !rbuf_eq(&ev[0], &ev[1]))
         report(step, line, "events", &ev[0], &ev[1]);
     if (rc)
         printf("  step %d: %s: connection failed or timed out\n", step, line);

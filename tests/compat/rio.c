@@ -50,6 +50,11 @@ void rbuf_clear(struct rbuf *b)
         b->p[0] = '\0';
 }
 
+int rbuf_eq(const struct rbuf *a, const struct rbuf *b)
+{
+    return a->len == b->len && (a->len == 0 || memcmp(a->p, b->p, a->len) == 0);
+}
+
 void rbuf_free(struct rbuf *b)
 {
     mem_free(b->p);

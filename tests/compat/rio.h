@@ -23,6 +23,8 @@ void rbuf_append(struct rbuf *b, const void *data, size_t n);
 void rbuf_puts(struct rbuf *b, const char *s);
 void rbuf_clear(struct rbuf *b);
 void rbuf_free(struct rbuf *b);
+/* 1 if a and b hold the same bytes (either may be empty, with p NULL). */
+int rbuf_eq(const struct rbuf *a, const struct rbuf *b);
 /* Drop the first n bytes. O(len). */
 void rbuf_consume(struct rbuf *b, size_t n);
 
