@@ -259,8 +259,8 @@ static int load_body(struct rdb_reader *r, struct rdb_load_info *info)
         case RDB_OPCODE_EXPIRETIME:
             if (rdbr_read(r, b, 4) < 0)
                 return -1;
-            m.expire = (long long)((uint32_t)b[0] | ((uint32_t)b[1] << 8) |
-                                   ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24)) *
+            m.expire = (long long)((uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) |
+                                   ((uint32_t)b[3] << 24)) *
                        1000;
             continue;
         case RDB_OPCODE_EXPIRETIME_MS: {
@@ -279,8 +279,8 @@ static int load_body(struct rdb_reader *r, struct rdb_load_info *info)
         case RDB_OPCODE_IDLE:
             if (rdbr_len(r, &a, NULL) < 0)
                 return -1;
-            m.idle = a > (uint64_t)LRU_CLOCK_MAX * 1000 ? (long long)LRU_CLOCK_MAX * 1000
-                                                         : (long long)a;
+            m.idle =
+                a > (uint64_t)LRU_CLOCK_MAX * 1000 ? (long long)LRU_CLOCK_MAX * 1000 : (long long)a;
             continue;
         case RDB_OPCODE_SELECTDB:
             if (rdbr_len(r, &a, NULL) < 0)
@@ -301,13 +301,15 @@ static int load_body(struct rdb_reader *r, struct rdb_load_info *info)
                 return -1;
             continue;
         case RDB_OPCODE_MODULE_AUX:
-            return rdbr_fail(r, "Unsupported RDB opcode MODULE_AUX (module auxiliary data) at "
-                                "offset %zu: Tern has no modules",
+            return rdbr_fail(r,
+                             "Unsupported RDB opcode MODULE_AUX (module auxiliary data) at "
+                             "offset %zu: Tern has no modules",
                              r->off - 1);
         case RDB_OPCODE_FUNCTION:
         case RDB_OPCODE_FUNCTION2:
-            return rdbr_fail(r, "Unsupported RDB opcode %s (functions library) at offset %zu: "
-                                "Tern has no functions",
+            return rdbr_fail(r,
+                             "Unsupported RDB opcode %s (functions library) at offset %zu: "
+                             "Tern has no functions",
                              t == RDB_OPCODE_FUNCTION ? "FUNCTION" : "FUNCTION2", r->off - 1);
         default:
             if (load_key(r, db, t, &m, info) < 0)

@@ -38,8 +38,8 @@ struct rdb_load_info {
     rdb_progress_fn *progress; /* may be NULL */
     void *arg;
     size_t keys_loaded, keys_expired; /* out */
-    int aof_base;                      /* out: the file had aux aof-base=1 */
-    int keep_expired; /* in: load keys whose TTL has passed (an AOF base) */
+    int aof_base;                     /* out: the file had aux aof-base=1 */
+    int keep_expired;                 /* in: load keys whose TTL has passed (an AOF base) */
 };
 
 /* Read an RDB stream from fd into server.db (the dbs should be empty; a
@@ -64,8 +64,8 @@ unsigned char *rdb_dump_value(const struct kv *e, size_t *len);
  * or "Bad data format"): *errmsg then points at Redis's error text. */
 struct rdb_value {
     int type, enc;
-    void *ptr;          /* collection object (owned by the caller after) */
-    char *str;          /* string value (mem_alloc'd, owned by the caller) */
+    void *ptr; /* collection object (owned by the caller after) */
+    char *str; /* string value (mem_alloc'd, owned by the caller) */
     size_t slen;
 };
 int rdb_restore_value(const unsigned char *p, size_t len, int deep, struct rdb_value *out,

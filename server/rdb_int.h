@@ -66,10 +66,10 @@ struct rdb_writer {
     int fd;             /* -1: memory */
     unsigned char *buf; /* pending bytes (fd) or the whole output (memory) */
     size_t len, cap;
-    uint64_t crc;    /* of bytes flushed to fd */
-    size_t written;  /* bytes flushed to fd */
-    int failed;      /* a write failed: later writes are dropped */
-    int err_no;      /* errno of the failure */
+    uint64_t crc;   /* of bytes flushed to fd */
+    size_t written; /* bytes flushed to fd */
+    int failed;     /* a write failed: later writes are dropped */
+    int err_no;     /* errno of the failure */
 };
 
 void rdbw_init(struct rdb_writer *w, int fd);

@@ -492,8 +492,7 @@ int rdb_read_object(struct rdb_reader *r, int type, const char *key, size_t klen
     if (name)
         return rdbr_fail(r, "Unsupported RDB type %d (%s) for key '%.*s': Tern has no %s", type,
                          name, kl, key, strncmp(name, "set", 3) ? name : "such encoding");
-    return rdbr_fail(r, "Unknown RDB type %d for key '%.*s' at offset %zu", type, kl, key,
-                     r->off);
+    return rdbr_fail(r, "Unknown RDB type %d for key '%.*s' at offset %zu", type, kl, key, r->off);
 }
 
 void rdb_value_free(struct rdb_value *v)

@@ -403,8 +403,7 @@ static void kill_one(struct client *k, void *priv)
         return;
     if ((kf->id && k->id != kf->id) || (kf->addr && !slice_eq(kf->addr, k->addr)) ||
         (kf->laddr && !slice_eq(kf->laddr, k->laddr)) ||
-        (kf->type != CTYPE_ANY && client_type(k) != kf->type) ||
-        (kf->skipme && k == kf->self))
+        (kf->type != CTYPE_ANY && client_type(k) != kf->type) || (kf->skipme && k == kf->self))
         return;
     kf->killed++;
     if (k == kf->self) {

@@ -350,7 +350,7 @@ void cmd_flushall(struct client *c)
         flush_one(server.db[i]);
     if (persist_after_flushall)
         persist_after_flushall(); /* save points set: save the empty dataset */
-    propagate_force(); /* even when empty, and after the save cleared dirty */
+    propagate_force();            /* even when empty, and after the save cleared dirty */
     reply_ok(c);
 }
 

@@ -184,9 +184,8 @@ static void info_stats(struct text *t)
         "tracking_total_keys:%lld\r\ntracking_total_items:%lld\r\ntracking_total_prefixes:%lld\r\n"
         "unexpected_error_replies:%lld\r\ntotal_error_replies:%lld\r\n"
         "dump_payload_sanitizations:0\r\n",
-        server.stat_numconnections, server.stat_numcommands, in,
-        out, server.stat_rejected_conn, db_stats.expired,
-        (double)db_stats.expired_stale_perc, db_stats.expired_time_cap_reached,
+        server.stat_numconnections, server.stat_numcommands, in, out, server.stat_rejected_conn,
+        db_stats.expired, (double)db_stats.expired_stale_perc, db_stats.expired_time_cap_reached,
         server.stat_keyspace_hits, server.stat_keyspace_misses, pubsub_num_channels(),
         pubsub_num_patterns(), pubsub_num_shard_channels(), child_stats.latest_fork_usec,
         child_stats.total_forks, tk, ti, tp, server.stat_unexpected_error_replies,

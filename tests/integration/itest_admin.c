@@ -32,7 +32,6 @@
 #define KEYS_MS 2000  /* bound for the hostile KEYS */
 #define LONGKEY 10000 /* characters in the hostile key */
 
-
 /* The peer port of client c, from CLIENT INFO's addr=127.0.0.1:<port>. */
 static int client_port(redisContext *c)
 {

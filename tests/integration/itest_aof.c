@@ -589,20 +589,26 @@ int main(int argc, char **argv)
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_manifest_and_incr_bytes, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_manifest_and_incr_bytes, hs_setup_unstarted,
+                                        hs_teardown),
         cmocka_unit_test_setup_teardown(test_restart_always, hs_setup_unstarted, hs_teardown),
         cmocka_unit_test_setup_teardown(test_restart_everysec, hs_setup_unstarted, hs_teardown),
         cmocka_unit_test_setup_teardown(test_restart_no, hs_setup_unstarted, hs_teardown),
         cmocka_unit_test_setup_teardown(test_rewrite, hs_setup_unstarted, hs_teardown),
         cmocka_unit_test_setup_teardown(test_truncated_tail, hs_setup_unstarted, hs_teardown),
         cmocka_unit_test_setup_teardown(test_corrupt, hs_setup_unstarted, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_config_set_appendonly, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_config_set_appendonly, hs_setup_unstarted,
+                                        hs_teardown),
         cmocka_unit_test_setup_teardown(test_kill9_always, hs_setup_unstarted, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_flush_empty_is_logged, hs_setup_unstarted, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_interop_tern_to_redis, hs_setup_unstarted, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_interop_redis_to_tern, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_flush_empty_is_logged, hs_setup_unstarted,
+                                        hs_teardown),
+        cmocka_unit_test_setup_teardown(test_interop_tern_to_redis, hs_setup_unstarted,
+                                        hs_teardown),
+        cmocka_unit_test_setup_teardown(test_interop_redis_to_tern, hs_setup_unstarted,
+                                        hs_teardown),
         cmocka_unit_test_setup_teardown(test_rewrite_aof_base, hs_setup_unstarted, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_config_set_appendonly_aof_base, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_config_set_appendonly_aof_base, hs_setup_unstarted,
+                                        hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

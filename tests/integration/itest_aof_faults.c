@@ -221,7 +221,7 @@ static void test_write_error_always(void **state)
     assert_int_equal(WEXITSTATUS(st), 1);
     s->pid = 0;
     assert_true(hs_log_has(s, "Can't recover from AOF write error when the AOF fsync policy is "
-                           "'always'. Exiting..."));
+                              "'always'. Exiting..."));
     assert_int_equal(hs_restart(s, aof_always), 0);
     c = hs_connect_loaded(s);
     assert_int_equal(hs_cmd_expect(c, val, "GET k1"), 0);
@@ -279,7 +279,8 @@ int main(int argc, char **argv)
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_replayed_spop_then_write, hs_setup_unstarted, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_replayed_spop_then_write, hs_setup_unstarted,
+                                        hs_teardown),
         cmocka_unit_test_setup_teardown(test_loading, hs_setup_unstarted, hs_teardown),
         cmocka_unit_test_setup_teardown(test_write_error_everysec, hs_setup_unstarted, hs_teardown),
         cmocka_unit_test_setup_teardown(test_write_error_no, hs_setup_unstarted, hs_teardown),

@@ -22,7 +22,6 @@
 #define VALUE_LEN (64u * 1024 * 1024)
 #define HEADER    "$67108864\r\n"
 
-
 /* Byte i of the value: a cheap hash so shifted or repeated data shows. */
 static unsigned char value_byte(size_t i)
 {

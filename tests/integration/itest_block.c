@@ -16,7 +16,6 @@
 
 #include "harness.h"
 
-
 /* INFO clients' blocked_clients value. */
 static long blocked_clients(redisContext *c)
 {

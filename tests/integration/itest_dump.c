@@ -23,7 +23,6 @@
 #include "harness.h"
 #include "rdbsnap.h"
 
-
 /* Move every key of src's db 0 to dst through DUMP/RESTORE (keeping TTLs
  * with ABSTTL). Returns the number of keys moved. */
 static size_t transfer(redisContext *src, redisContext *dst, int del_first)

@@ -25,7 +25,6 @@
 #define BATCH       10000
 #define LIMIT_MS    10000 /* "a few seconds", generously; doubled when sanitized */
 
-
 /* Run an integer-reply command and return the integer. */
 static long long int_cmd(redisContext *c, const char *cmd)
 {
@@ -108,7 +107,8 @@ static void test_active_expiry_removes_99_percent(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_active_expiry_removes_99_percent, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_active_expiry_removes_99_percent, hs_setup,
+                                        hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,7 +22,6 @@
 
 #include "harness.h"
 
-
 /* Run a command and return its reply (caller frees). Asserts a reply. */
 static redisReply *cmd(redisContext *c, const char *fmt, ...)
 {

@@ -20,7 +20,6 @@
 
 #define NCMDS 100000
 
-
 /* Command i of the mix: i%3==0 SET key:i, i%3==1 GET the key just set,
  * i%3==2 INCR ctr (the counter reaches i/3+1). */
 static void append_cmd(redisContext *c, int i)

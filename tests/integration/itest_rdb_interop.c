@@ -44,9 +44,9 @@ static void populate_all(redisContext *c)
 /* Keys whose DUMP is the same on both servers (compact encodings, strings,
  * lists, skiplist zsets): everything but hashtable sets and hashes. */
 static const char *const det_keys[] = {
-    "d0:int", "d0:neg",  "d0:bigint", "d0:emb",  "d0:empty", "d0:bin",   "d0:list",
-    "d0:iset", "d0:iset64", "d0:hash", "d0:zset", "d0:long", "d0:rnd",   "d0:blist",
-    "d0:bzset", "d0:hugeel", "d0:zlong", NULL};
+    "d0:int",  "d0:neg",   "d0:bigint", "d0:emb",    "d0:empty", "d0:bin",
+    "d0:list", "d0:iset",  "d0:iset64", "d0:hash",   "d0:zset",  "d0:long",
+    "d0:rnd",  "d0:blist", "d0:bzset",  "d0:hugeel", "d0:zlong", NULL};
 
 static void compare_dumps(redisContext *a, redisContext *b)
 {
@@ -79,8 +79,8 @@ static void print_diff(const char *a, const char *b)
     while (a[i] && a[i] == b[i])
         i++;
     size_t from = i > 200 ? i - 200 : 0;
-    fprintf(stderr, "first difference at %zu:\n--- redis: %.400s\n--- tern: %.400s\n", i,
-            a + from, b + from);
+    fprintf(stderr, "first difference at %zu:\n--- redis: %.400s\n--- tern: %.400s\n", i, a + from,
+            b + from);
 }
 
 static void test_redis_to_tern(void **state)

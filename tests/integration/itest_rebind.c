@@ -22,7 +22,6 @@
 
 #include "harness.h"
 
-
 /* A TCP socket listening on 127.0.0.1 at a kernel-chosen port; *port gets it. */
 static int listen_any(int *port)
 {
@@ -112,7 +111,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_config_set_port_moves_listener, hs_setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_config_set_port_in_use_is_refused, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_config_set_port_in_use_is_refused, hs_setup,
+                                        hs_teardown),
         cmocka_unit_test_setup_teardown(test_config_set_bind_unusable_is_refused, hs_setup,
                                         hs_teardown),
     };

@@ -19,7 +19,6 @@
 
 #include "harness.h"
 
-
 /* Case-insensitive substring search. */
 static int log_mentions(const struct hserver *s, const char *word)
 {

@@ -17,7 +17,6 @@
 
 #include "harness.h"
 
-
 #define PUSH_K(k) ">2\r\n$10\r\ninvalidate\r\n*1\r\n$1\r\n" k "\r\n"
 #define MSG_K(k)  "*3\r\n$7\r\nmessage\r\n$20\r\n__redis__:invalidate\r\n*1\r\n$1\r\n" k "\r\n"
 

@@ -59,7 +59,7 @@ static int rs_populate(redisContext *c, const char *p, int big)
     redisReply *r;
 #define RS(...)                                                                                    \
     do {                                                                                           \
-        r = redisCommand(c, __VA_ARGS__);                                                         \
+        r = redisCommand(c, __VA_ARGS__);                                                          \
         if (!r || r->type == REDIS_REPLY_ERROR) {                                                  \
             fprintf(stderr, "populate failed: %s\n", r ? r->str : "io");                           \
             bad = 1;                                                                               \
@@ -87,8 +87,9 @@ static int rs_populate(redisContext *c, const char *p, int big)
         for (size_t i = 0; i < sizeof(v); i += 7)
             v[i] = (char)('a' + i % 23);
         RS("SET %s:long %b", p, v, sizeof(v));
-        RS("SET %s:rnd %b", p, "\x01\x93\x7f\x22\xab\x10\x55\x66\x89\xfe\x00\x12\x34\x56\x78\x9a"
-                              "\xbc\xde\xf0\x11\x22\x33\x44\x55",
+        RS("SET %s:rnd %b", p,
+           "\x01\x93\x7f\x22\xab\x10\x55\x66\x89\xfe\x00\x12\x34\x56\x78\x9a"
+           "\xbc\xde\xf0\x11\x22\x33\x44\x55",
            (size_t)24);
         for (int j = 0; j < 3000; j++) {
             RS("RPUSH %s:blist elem%d", p, j);
