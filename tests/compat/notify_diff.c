@@ -295,23 +295,13 @@ static int run_lines(int port_a, int port_b, const char *classes, const char *co
 
 int main(int argc, char **argv)
 {
-    int port_a = 0, port_b = 0, seeds = 10, ops = 300;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "--port-a"))
-            port_a = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--port-b"))
-            port_b = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--seeds"))
-            seeds = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--ops"))
-            ops = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--max-report"))
-            max_report = atoi(argv[i + 1]);
-    }
-    if (!port_a || !port_b) {
+    struct diff_opts o = {.seeds = 10, .ops = 300, .max_report = max_report};
+    if (diff_parse_args(argc, argv, &o) < 0) {
         fprintf(stderr, "usage: notify_diff --port-a N --port-b M [--seeds S] [--ops K]\n");
         return 2;
     }
+    int port_a = o.port_a, port_b = o.port_b, seeds = o.seeds, ops = o.ops;
+    max_report = o.max_report;
     int passed = 0, failed = 0;
     int ncorpus = (int)(sizeof(corpus) / sizeof(corpus[0]));
     const char *const passes[][2] = {{"KEA", "corpus KEA"},

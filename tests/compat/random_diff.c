@@ -1183,27 +1183,14 @@ static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, in
 
 int main(int argc, char **argv)
 {
-    int port_a = 0, port_b = 0, seeds = 20, ops = 2000, first = 1;
-    const char *group = "all";
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "--port-a"))
-            port_a = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--port-b"))
-            port_b = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--seeds"))
-            seeds = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--ops"))
-            ops = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--first"))
-            first = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--group"))
-            group = argv[i + 1];
-    }
-    if (!port_a || !port_b) {
+    struct diff_opts o = {.seeds = 20, .ops = 2000, .first = 1, .group = "all"};
+    if (diff_parse_args(argc, argv, &o) < 0) {
         fprintf(stderr, "usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first "
                         "F] [--group strings|keys|sets|hashes|lists|zsets|all]\n");
         return 2;
     }
+    int port_a = o.port_a, port_b = o.port_b, seeds = o.seeds, ops = o.ops, first = o.first;
+    const char *group = o.group;
     int passed = 0, failed = 0;
     for (int s = first; s < first + seeds; s++) {
         static const char *const gname[] = {"strings", "keys", "sets", "hashes", "lists", "zsets"};

@@ -541,3 +541,25 @@ int rconn_read_until_quiet(struct rconn *c, struct rbuf *out, int quiet_ms)
             return 0;
     }
 }
+
+int diff_parse_args(int argc, char **argv, struct diff_opts *o)
+{
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const char *v = argv[i + 1];
+        if (!strcmp(argv[i], "--port-a"))
+            o->port_a = atoi(v);
+        else if (!strcmp(argv[i], "--port-b"))
+            o->port_b = atoi(v);
+        else if (!strcmp(argv[i], "--seeds"))
+            o->seeds = atoi(v);
+        else if (!strcmp(argv[i], "--ops"))
+            o->ops = atoi(v);
+        else if (!strcmp(argv[i], "--first"))
+            o->first = atoi(v);
+        else if (!strcmp(argv[i], "--group"))
+            o->group = v;
+        else if (!strcmp(argv[i], "--max-report"))
+            o->max_report = atoi(v);
+    }
+    return o->port_a && o->port_b ? 0 : -1;
+}

@@ -82,4 +82,14 @@ int rconn_read_frame(struct rconn *c, struct rbuf *out, int timeout_ms);
  * nothing arrives for quiet_ms (returns 0). */
 int rconn_read_until_quiet(struct rconn *c, struct rbuf *out, int quiet_ms);
 
+/* Options shared by the differential drivers (random_diff, notify_diff):
+ * --port-a N --port-b M [--seeds S] [--ops K] [--first F] [--group G]
+ * [--max-report R]. Fields keep the caller's defaults when absent. */
+struct diff_opts {
+    int port_a, port_b, seeds, ops, first, max_report;
+    const char *group;
+};
+/* Parse argv into o; returns 0, or -1 when either port is missing. */
+int diff_parse_args(int argc, char **argv, struct diff_opts *o);
+
 #endif
