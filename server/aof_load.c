@@ -73,7 +73,6 @@ struct loader {
 
 /* ---- serving clients while loading ---- */
 
-static long long load_delay_us;
 static size_t loaded_before; /* bytes of the files already loaded */
 
 /* Progress: bytes of the current file read so far. Runs the reactor once
@@ -82,17 +81,7 @@ static void load_progress(void *arg, size_t bytes_read)
 {
     (void)arg;
     persist.loading_loaded = loaded_before + bytes_read;
-    if (load_delay_us > 0)
-        usleep((useconds_t)load_delay_us);
-    ev_run_once(server.loop, 0);
-    if (server.shutdown_asap) {
-        /* The dataset is incomplete and the loader cannot be unwound
-         * midway: leave from here, as Redis exits from its loading loop. */
-        if (server.pidfile && server.pidfile[0])
-            unlink(server.pidfile);
-        server_log(LL_WARNING, "Redis is now ready to exit, bye bye...");
-        server_exit(0);
-    }
+    persist_load_tick();
 }
 
 /* ---- the client without a connection ---- */
@@ -518,8 +507,6 @@ static int load_all(void)
     long long bytes = m->base ? aof_file_size(m->base->name) : 0;
     for (int i = 0; i < m->nincr; i++)
         bytes += aof_file_size(m->incr[i].name);
-    const char *delay = getenv("TERN_TEST_LOAD_DELAY_US");
-    load_delay_us = delay ? atoll(delay) : 0;
     loaded_before = 0;
     set_loading(1, (size_t)bytes);
     db_expiry_paused = 1;

@@ -32,5 +32,11 @@ extern struct persist_state persist;
  * fsync the directory. Logs like Redis on success and failure; the temp
  * file is removed on failure. Returns 0 or -1. */
 int persist_write_rdb(pid_t pid);
+/* One pass of the event loop while a dataset loads (clients get -LOADING,
+ * INFO shows the progress already stored in persist.loading_loaded), after
+ * the TERN_TEST_LOAD_DELAY_US test pause; exits the process if a shutdown
+ * was asked for meanwhile (a load cannot be unwound midway, and Redis too
+ * exits from inside its loading loop). Used by the RDB and AOF loaders. */
+void persist_load_tick(void);
 
 #endif

@@ -34,26 +34,32 @@
 #include "server.h"
 #include "util.h"
 
-static long long load_delay_us;
-
-/* Progress callback. arg is non-NULL when clients are served meanwhile. */
-static void load_progress(void *arg, size_t bytes_read)
+void persist_load_tick(void)
 {
-    persist.loading_loaded = bytes_read;
-    if (!arg)
-        return;
-    if (load_delay_us > 0)
-        usleep((useconds_t)load_delay_us);
+    static long long delay_us = -1;
+    if (delay_us < 0) {
+        const char *d = getenv("TERN_TEST_LOAD_DELAY_US");
+        delay_us = d ? atoll(d) : 0;
+    }
+    if (delay_us > 0)
+        usleep((useconds_t)delay_us);
     ev_run_once(server.loop, 0);
     if (server.shutdown_asap) {
         /* SHUTDOWN or SIGTERM while loading: persist_prepare_shutdown
-         * already forced NOSAVE. The loader cannot be unwound midway, so
-         * leave from here, as Redis exits from inside its loading loop. */
+         * already forced NOSAVE. */
         if (server.pidfile && server.pidfile[0])
             unlink(server.pidfile);
         server_log(LL_WARNING, "Redis is now ready to exit, bye bye...");
         server_exit(0);
     }
+}
+
+/* Progress callback. arg is non-NULL when clients are served meanwhile. */
+static void load_progress(void *arg, size_t bytes_read)
+{
+    persist.loading_loaded = bytes_read;
+    if (arg)
+        persist_load_tick();
 }
 
 /* Load dbfilename into the (empty) dbs. serve: process events meanwhile.
@@ -84,8 +90,6 @@ static int load_rdb(int serve, char *err, size_t errlen)
 
 int persist_load_startup(void)
 {
-    const char *delay = getenv("TERN_TEST_LOAD_DELAY_US");
-    load_delay_us = delay ? atoll(delay) : 0;
     if (server.appendonly)
         return 0; /* the AOF is the dataset: aof_load_at_startup() in server_init */
     char err[512] = "";

@@ -439,6 +439,17 @@ int hs_setup_unstarted(void **state)
     return *state ? 0 : -1;
 }
 
+int hs_client_port(redisContext *c)
+{
+    redisReply *r = redisCommand(c, "CLIENT INFO");
+    int port = -1;
+    const char *p = r && r->type == REDIS_REPLY_STRING ? strstr(r->str, " addr=127.0.0.1:") : NULL;
+    if (p)
+        port = atoi(p + strlen(" addr=127.0.0.1:"));
+    freeReplyObject(r);
+    return port;
+}
+
 int hs_log_has(const struct hserver *s, const char *text)
 {
     char *log = hs_log(s);

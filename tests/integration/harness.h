@@ -149,6 +149,9 @@ void hs_sleep_ms(int ms);
 
 /* Whole server log (malloc'd, NUL-terminated; caller frees) or NULL. */
 char *hs_log(const struct hserver *s);
+/* The peer port of client c, from CLIENT INFO's addr=127.0.0.1:<port>
+ * (-1 if the reply has none). */
+int hs_client_port(redisContext *c);
 /* 1 if the server's log contains text. */
 int hs_log_has(const struct hserver *s, const char *text);
 /* hs_connect, then wait (up to 10 s) until PING no longer answers -LOADING:

@@ -32,19 +32,6 @@
 #define KEYS_MS 2000  /* bound for the hostile KEYS */
 #define LONGKEY 10000 /* characters in the hostile key */
 
-/* The peer port of client c, from CLIENT INFO's addr=127.0.0.1:<port>. */
-static int client_port(redisContext *c)
-{
-    redisReply *r = redisCommand(c, "CLIENT INFO");
-    assert_non_null(r);
-    assert_int_equal(r->type, REDIS_REPLY_STRING);
-    const char *p = strstr(r->str, " addr=127.0.0.1:");
-    assert_non_null(p);
-    int port = atoi(p + strlen(" addr=127.0.0.1:"));
-    freeReplyObject(r);
-    return port;
-}
-
 /* Read one monitor line from fd and check it against the POSIX extended
  * regex `pattern` (anchored by the caller). */
 static void expect_monitor_line(int fd, const char *pattern)
@@ -71,7 +58,7 @@ static void test_monitor_format(void **state)
 
     redisContext *c = hs_connect(s);
     assert_non_null(c);
-    int port = client_port(c); /* CLIENT INFO itself is monitored too */
+    int port = hs_client_port(c); /* CLIENT INFO itself is monitored too */
     char re[512];
     snprintf(re, sizeof re,
              "^\\+[0-9]+\\.[0-9]{6} \\[0 127\\.0\\.0\\.1:%d\\] \"CLIENT\" \"INFO\"\r\n$", port);

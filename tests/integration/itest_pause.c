@@ -214,18 +214,6 @@ static void expect_mon(int fd, int db, int port, const char *body)
     assert_int_equal(rc, 0);
 }
 
-static int client_port(redisContext *c)
-{
-    redisReply *r = redisCommand(c, "CLIENT INFO");
-    assert_non_null(r);
-    assert_int_equal(r->type, REDIS_REPLY_STRING);
-    const char *p = strstr(r->str, " addr=127.0.0.1:");
-    assert_non_null(p);
-    int port = atoi(p + strlen(" addr=127.0.0.1:"));
-    freeReplyObject(r);
-    return port;
-}
-
 static int start_monitor(struct hserver *s)
 {
     int mon = hs_raw_connect(s, 0);
@@ -239,7 +227,7 @@ static void test_monitor_exec_and_secrets(void **state)
 {
     struct hserver *s = *state;
     redisContext *c = hs_connect(s);
-    int port = client_port(c);
+    int port = hs_client_port(c);
     int mon = start_monitor(s);
 
     assert_int_equal(hs_cmd_expect(c, "OK", "MULTI"), 0);
@@ -298,7 +286,7 @@ static void test_monitor_blocked_once(void **state)
     struct hserver *s = *state;
     redisContext *c = hs_connect(s);
     redisContext *b = hs_connect(s);
-    int cport = client_port(c), bport = client_port(b);
+    int cport = hs_client_port(c), bport = hs_client_port(b);
     int mon = start_monitor(s);
     assert_int_equal(redisAppendCommand(b, "BLPOP q 0"), REDIS_OK);
     int done = 0;
