@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "config.h"
+#include "mem.h"
 #include "server.h"
 
 static void usage(FILE *f)
@@ -31,6 +33,34 @@ static void usage(FILE *f)
                "       tern-server /etc/tern/tern.conf --loglevel verbose --requirepass secret\n");
 }
 
+/* daemonize yes: detach as Redis does: fork (the parent exits at once),
+ * start a new session, and point stdin/stdout/stderr at /dev/null (so logs
+ * written to stdout vanish; set logfile to keep them). Without a pidfile,
+ * one is written to /var/run/tern.pid. */
+static void daemonize(void)
+{
+    pid_t pid = fork();
+    if (pid == -1) {
+        perror("fork");
+        exit(1);
+    }
+    if (pid > 0)
+        _exit(0);
+    setsid();
+    int fd = open("/dev/null", O_RDWR);
+    if (fd != -1) {
+        dup2(fd, STDIN_FILENO);
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        if (fd > STDERR_FILENO)
+            close(fd);
+    }
+    if (!server.pidfile || !server.pidfile[0]) {
+        mem_free(server.pidfile);
+        server.pidfile = mem_strdup("/var/run/tern.pid");
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2) {
@@ -47,6 +77,8 @@ int main(int argc, char **argv)
     config_init_defaults();
     if (config_load_main(argc, argv) == -1)
         return 1;
+    if (server.daemonize)
+        daemonize();
     server_log(LL_NOTICE, "Tern is starting (version %s, Redis %s compatible, pid %d)",
                TERN_VERSION, TERN_REDIS_VERSION, (int)getpid());
     if (!server.configfile)

@@ -18,6 +18,9 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,6 +304,54 @@ static void test_version_and_help(void **state)
     }
 }
 
+/* daemonize yes: the launching process exits 0 at once, and the server
+ * keeps serving from a new session, writes its pidfile and removes it on
+ * SHUTDOWN. */
+static void test_daemonize(void **state)
+{
+    struct fixture *f = *state;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET};
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t slen = sizeof sa;
+    assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &slen), 0);
+    close(fd);
+    char port[16], pidfile[400];
+    snprintf(port, sizeof port, "%d", ntohs(sa.sin_port));
+    snprintf(pidfile, sizeof pidfile, "%s/tern.pid", f->dir);
+    static struct run r;
+    const char *args[] = {"--daemonize", "yes",  "--port", port, "--pidfile", pidfile,
+                          "--dir",       f->dir, "--save", "",   NULL};
+    run_server(&r, f->dir, args);
+    assert_int_equal(exit_code(&r), 0);
+    redisContext *c = NULL;
+    for (int i = 0; i < 500 && !c; i++) {
+        c = redisConnect("127.0.0.1", ntohs(sa.sin_port));
+        if (c && c->err) {
+            redisFree(c);
+            c = NULL;
+            hs_sleep_ms(10);
+        }
+    }
+    assert_non_null(c);
+    assert_int_equal(hs_cmd_expect(c, "PONG", "PING"), 0);
+    FILE *pf = fopen(pidfile, "r");
+    assert_non_null(pf);
+    int pid = 0;
+    assert_int_equal(fscanf(pf, "%d", &pid), 1);
+    fclose(pf);
+    assert_true(pid > 0 && kill(pid, 0) == 0);
+    assert_int_equal(getsid(pid), pid); /* its own session */
+    redisReply *rep = redisCommand(c, "SHUTDOWN NOSAVE");
+    freeReplyObject(rep);
+    redisFree(c);
+    for (int i = 0; i < 500 && kill(pid, 0) == 0; i++)
+        hs_sleep_ms(10);
+    assert_int_not_equal(kill(pid, 0), 0);
+    assert_int_not_equal(access(pidfile, F_OK), 0); /* removed on exit */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +359,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unknown_directive_is_fatal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_value_is_fatal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_version_and_help, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_daemonize, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
