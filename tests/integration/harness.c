@@ -450,6 +450,21 @@ int hs_client_port(redisContext *c)
     return port;
 }
 
+long long hs_info_field(redisContext *c, const char *section, const char *field)
+{
+    redisReply *r = redisCommand(c, "INFO %s", section);
+    long long v = -1;
+    if (r && r->type == REDIS_REPLY_STRING) {
+        char pat[128];
+        snprintf(pat, sizeof pat, "\r\n%s:", field);
+        const char *p = strstr(r->str, pat);
+        if (p)
+            v = atoll(p + strlen(pat));
+    }
+    freeReplyObject(r);
+    return v;
+}
+
 int hs_log_has(const struct hserver *s, const char *text)
 {
     char *log = hs_log(s);

@@ -152,6 +152,10 @@ char *hs_log(const struct hserver *s);
 /* The peer port of client c, from CLIENT INFO's addr=127.0.0.1:<port>
  * (-1 if the reply has none). */
 int hs_client_port(redisContext *c);
+/* The numeric value of "field:" in INFO section on c, or -1 if the reply
+ * is not a string or has no such field (values reported are never
+ * negative, so -1 fails any comparison a test makes). */
+long long hs_info_field(redisContext *c, const char *section, const char *field);
 /* 1 if the server's log contains text. */
 int hs_log_has(const struct hserver *s, const char *text);
 /* hs_connect, then wait (up to 10 s) until PING no longer answers -LOADING:

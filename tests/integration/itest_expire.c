@@ -36,21 +36,6 @@ static long long int_cmd(redisContext *c, const char *cmd)
     return v;
 }
 
-/* A numeric field "name:value" from INFO section. */
-static long long info_field(redisContext *c, const char *section, const char *name)
-{
-    redisReply *r = redisCommand(c, "INFO %s", section);
-    assert_non_null(r);
-    assert_int_equal(r->type, REDIS_REPLY_STRING);
-    char pat[64];
-    snprintf(pat, sizeof pat, "\r\n%s:", name);
-    const char *p = strstr(r->str, pat);
-    assert_non_null(p);
-    long long v = atoll(p + strlen(pat));
-    freeReplyObject(r);
-    return v;
-}
-
 /* Send `n` commands made by fmt with an index, pipelined, and check each
  * reply is +OK. */
 static void pipeline_set(redisContext *c, const char *fmt, int n)
@@ -74,7 +59,7 @@ static void test_active_expiry_removes_99_percent(void **state)
     struct hserver *s = *state;
     redisContext *c = hs_connect(s);
     assert_non_null(c);
-    long long before = info_field(c, "stats", "expired_keys");
+    long long before = hs_info_field(c, "stats", "expired_keys");
     pipeline_set(c, "SET keep:%d v", NPERSISTENT);
     long long t0 = hs_now_ms();
     pipeline_set(c, "SET vol:%d v PX 100", NVOLATILE);
@@ -96,7 +81,7 @@ static void test_active_expiry_removes_99_percent(void **state)
     fprintf(stderr, "loaded in %lld ms; DBSIZE %lld after %lld ms more\n", loaded - t0, size,
             done - loaded);
     assert_true(size >= 0 && size <= target);
-    long long expired = info_field(c, "stats", "expired_keys") - before;
+    long long expired = hs_info_field(c, "stats", "expired_keys") - before;
     assert_true(expired >= NVOLATILE - NVOLATILE / 100);
     assert_true(expired <= NVOLATILE);
     /* The keys without a TTL are all still there. */

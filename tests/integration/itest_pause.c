@@ -60,21 +60,6 @@ static long long int_cmd(redisContext *c, const char *cmd)
     return v;
 }
 
-/* The numeric value of "field:" in INFO section. */
-static long long info_field(redisContext *c, const char *section, const char *field)
-{
-    redisReply *r = redisCommand(c, "INFO %s", section);
-    assert_non_null(r);
-    assert_int_equal(r->type, REDIS_REPLY_STRING);
-    char pat[128];
-    snprintf(pat, sizeof pat, "\r\n%s:", field);
-    const char *p = strstr(r->str, pat);
-    assert_non_null(p);
-    long long v = atoll(p + strlen(pat));
-    freeReplyObject(r);
-    return v;
-}
-
 static void expect_nil(redisContext *c, const char *cmd)
 {
     redisReply *r = redisCommand(c, cmd);
@@ -118,7 +103,7 @@ static void test_lazy_expiry_held(void **state)
     assert_int_equal(int_cmd(c, "EXISTS k"), 0);
     assert_int_equal(int_cmd(c, "TTL k"), -2);
     assert_int_equal(int_cmd(c, "DBSIZE"), 2); /* still there */
-    assert_int_equal(info_field(c, "stats", "expired_keys"), 0);
+    assert_int_equal(hs_info_field(c, "stats", "expired_keys"), 0);
     redisReply *r = redisCommand(c, "INFO keyspace");
     assert_non_null(r);
     assert_non_null(strstr(r->str, "\r\ndb0:keys=2,expires=1,"));
@@ -129,7 +114,7 @@ static void test_lazy_expiry_held(void **state)
     assert_int_equal(int_cmd(c, "DBSIZE"), 2); /* unpausing reaps nothing */
     expect_nil(c, "GET k");                    /* this access does */
     assert_int_equal(int_cmd(c, "DBSIZE"), 1);
-    assert_int_equal(info_field(c, "stats", "expired_keys"), 1);
+    assert_int_equal(hs_info_field(c, "stats", "expired_keys"), 1);
     assert_int_equal(
         hs_expect(sub, "*3\r\n$7\r\nmessage\r\n$22\r\n__keyevent@0__:expired\r\n$1\r\nk\r\n",
                   WAIT_MS),
@@ -150,7 +135,7 @@ static void test_hold_ends_with_timeout(void **state)
     hs_sleep_ms(600);
     expect_nil(c, "GET k");
     assert_int_equal(int_cmd(c, "DBSIZE"), 0);
-    assert_int_equal(info_field(c, "stats", "expired_keys"), 1);
+    assert_int_equal(hs_info_field(c, "stats", "expired_keys"), 1);
 }
 
 /* Active expiry stops while paused and resumes after the pause. */
@@ -166,12 +151,12 @@ static void test_active_expiry_held(void **state)
     assert_int_equal(hs_cmd_expect(c, "OK", "CLIENT PAUSE 1000 WRITE"), 0);
     hs_sleep_ms(500); /* keys are due; the server's cron runs meanwhile */
     assert_int_equal(int_cmd(c, "DBSIZE"), 50);
-    assert_int_equal(info_field(c, "stats", "expired_keys"), 0);
+    assert_int_equal(hs_info_field(c, "stats", "expired_keys"), 0);
     long long t0 = hs_now_ms();
     while (int_cmd(c, "DBSIZE") > 0 && hs_now_ms() - t0 < WAIT_MS)
         hs_sleep_ms(20);
     assert_int_equal(int_cmd(c, "DBSIZE"), 0);
-    assert_int_equal(info_field(c, "stats", "expired_keys"), 50);
+    assert_int_equal(hs_info_field(c, "stats", "expired_keys"), 50);
 }
 
 /* RANDOMKEY over nothing but held expired keys: nil, and the keys stay. */
