@@ -134,9 +134,10 @@ void cmd_pexpireat(struct client *c)
     expire_generic(c, 0, 1, "pexpireat");
 }
 
-/* TTL / PTTL: -2 no key, -1 no TTL, else the remaining time (never
- * negative; seconds are rounded to the nearest). */
-static void ttl_generic(struct client *c, int ms)
+/* TTL / PTTL / EXPIRETIME / PEXPIRETIME: -2 without key, -1 without TTL;
+ * else the remaining time (relative: never negative) or the absolute unix
+ * time of expiry, in ms or in seconds rounded to the nearest. */
+static void ttl_generic(struct client *c, int ms, int absolute)
 {
     struct kv *e = keys_lookup_read(c, &c->argv[1], DB_LOOKUP_NOTOUCH, 1);
     if (!e) {
@@ -146,6 +147,12 @@ static void ttl_generic(struct client *c, int ms)
     long long when = kv_expire(e);
     if (when < 0) {
         reply_int(c, -1);
+        return;
+    }
+    if (absolute) {
+        /* Redis computes (when + 500) unsigned, so near INT64_MAX it does
+         * not wrap. */
+        reply_int(c, ms ? when : (long long)(((unsigned long long)when + 500) / 1000));
         return;
     }
     long long ttl = when - db_clock_ms;
@@ -156,41 +163,22 @@ static void ttl_generic(struct client *c, int ms)
 
 void cmd_ttl(struct client *c)
 {
-    ttl_generic(c, 0);
+    ttl_generic(c, 0, 0);
 }
 
 void cmd_pttl(struct client *c)
 {
-    ttl_generic(c, 1);
-}
-
-/* EXPIRETIME / PEXPIRETIME: the absolute unix time of expiry (seconds
- * rounded to the nearest), -1 without TTL, -2 without key. */
-static void expiretime_generic(struct client *c, int ms)
-{
-    struct kv *e = keys_lookup_read(c, &c->argv[1], DB_LOOKUP_NOTOUCH, 1);
-    if (!e) {
-        reply_int(c, -2);
-        return;
-    }
-    long long when = kv_expire(e);
-    if (when < 0) {
-        reply_int(c, -1);
-        return;
-    }
-    /* Seconds are rounded to the nearest, as Redis does; its (when + 500)
-     * is computed as unsigned there, so near INT64_MAX it does not wrap. */
-    reply_int(c, ms ? when : (long long)(((unsigned long long)when + 500) / 1000));
+    ttl_generic(c, 1, 0);
 }
 
 void cmd_expiretime(struct client *c)
 {
-    expiretime_generic(c, 0);
+    ttl_generic(c, 0, 1);
 }
 
 void cmd_pexpiretime(struct client *c)
 {
-    expiretime_generic(c, 1);
+    ttl_generic(c, 1, 1);
 }
 
 /* PERSIST key: 1 if a TTL was removed, 0 if no key or no TTL. */

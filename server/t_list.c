@@ -371,14 +371,24 @@ static void lmove_generic(struct client *c, int wherefrom, int whereto)
     server.dirty++;
 }
 
+/* The LEFT|RIGHT pair of LMOVE and BLMOVE at argv[3], argv[4]: 0, or -1
+ * after a syntax error reply. */
+static int parse_from_to(struct client *c, int *from, int *to)
+{
+    *from = parse_where(&c->argv[3]);
+    *to = parse_where(&c->argv[4]);
+    if (*from < 0 || *to < 0) {
+        reply_error_syntax(c);
+        return -1;
+    }
+    return 0;
+}
+
 void cmd_lmove(struct client *c)
 {
-    int from = parse_where(&c->argv[3]), to = parse_where(&c->argv[4]);
-    if (from < 0 || to < 0) {
-        reply_error_syntax(c);
-        return;
-    }
-    lmove_generic(c, from, to);
+    int from, to;
+    if (parse_from_to(c, &from, &to) == 0)
+        lmove_generic(c, from, to);
 }
 
 void cmd_rpoplpush(struct client *c)
@@ -771,12 +781,9 @@ static void bmove_generic(struct client *c, int from, int to)
 
 void cmd_blmove(struct client *c)
 {
-    int from = parse_where(&c->argv[3]), to = parse_where(&c->argv[4]);
-    if (from < 0 || to < 0) {
-        reply_error_syntax(c);
-        return;
-    }
-    bmove_generic(c, from, to);
+    int from, to;
+    if (parse_from_to(c, &from, &to) == 0)
+        bmove_generic(c, from, to);
 }
 
 void cmd_brpoplpush(struct client *c)
