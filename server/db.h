@@ -70,6 +70,9 @@ unsigned kv_lru(const struct kv *e);
 void kv_set_lru(struct kv *e, unsigned lru);
 /* Bytes this entry and its value use (for DEBUG OBJECT / MEMORY USAGE). */
 size_t kv_mem(const struct kv *e);
+/* The same without a collection's object: the entry block, an out-of-line
+ * key and a string's heap buffer (MEMORY USAGE adds a sampled value). O(1). */
+size_t kv_mem_shell(const struct kv *e);
 
 /* ---- databases ---- */
 struct db *db_create(int id);

@@ -330,19 +330,23 @@ void kv_dup_value(const struct kv *e, struct kv_parts *p)
     p->sval = kv_str(e, &p->slen);
 }
 
-size_t kv_mem(const struct kv *e)
+size_t kv_mem_shell(const struct kv *e)
 {
     size_t n = slab_class_size(entry_size(e));
     const uint8_t *k = B(e) + key_off(e);
     if (k[0] == LONG_LEN)
         n += mem_size(load_ptr(k + 5));
-    int t = kv_type(e);
     struct kv_strbuf *b;
-    if (t != KV_STRING) {
-        if (type_ops[t].mem)
-            n += type_ops[t].mem(kv_ptr(e));
-    } else if (kv_str_heap(e, &b)) {
+    if (kv_type(e) == KV_STRING && kv_str_heap(e, &b))
         n += mem_size(b);
-    }
+    return n;
+}
+
+size_t kv_mem(const struct kv *e)
+{
+    size_t n = kv_mem_shell(e);
+    int t = kv_type(e);
+    if (t != KV_STRING && type_ops[t].mem)
+        n += type_ops[t].mem(kv_ptr(e));
     return n;
 }

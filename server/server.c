@@ -534,6 +534,7 @@ int server_init(void)
             fclose(f);
         }
     }
+    server.startup_mem = mem_used();
     return 0;
 }
 

@@ -106,6 +106,8 @@ struct server {
     pid_t pid;
     char run_id[41];
     long long start_ms;
+    /* mem_used() once server_init is done (MEMORY STATS startup.allocated) */
+    size_t startup_mem;
     long long dirty;       /* changes since the last save */
     long long lastsave_ms; /* time of the last successful save (start time before any) */
     int shutdown_asap;
