@@ -62,7 +62,7 @@ static void subscribe_generic(struct client *c, int kind)
 }
 
 /* Unsubscribe from the named ones, or from all of this kind when none is
- * named. O(k * list length). */
+ * named. O(k) average for k names; O(subscriptions) for all. */
 static void unsubscribe_generic(struct client *c, int kind)
 {
     const char *what = unsub_names[kind];

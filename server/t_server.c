@@ -390,9 +390,13 @@ static int debug_allowed(struct client *c)
     return 0;
 }
 
+/* DEBUG OBJECT key. Like Redis 7.0 it reads the entry straight from the
+ * keyspace: a key that has expired but was not reaped yet is still described
+ * (not deleted, no "expired" event, LRU untouched). */
 static void debug_object(struct client *c)
 {
-    struct kv *e = db_lookup(c->db, c->argv[2].ptr, c->argv[2].len, DB_LOOKUP_NOTOUCH);
+    struct kv *e =
+        db_lookup(c->db, c->argv[2].ptr, c->argv[2].len, DB_LOOKUP_RAW | DB_LOOKUP_NOTOUCH);
     if (!e) {
         reply_error(c, "ERR no such key");
         return;

@@ -11,6 +11,11 @@
  * - KEYS a*a*...*b against a 10,000-character key returns promptly and a
  *   second client's PING is answered meanwhile (the glob matcher must not
  *   backtrack exponentially).
+ * - SLOWLOG records the client name as it is when the command finishes: a
+ *   command before HELLO ... SETNAME / CLIENT SETNAME has the old name, the
+ *   naming command itself and later ones the new name; a refused SETNAME
+ *   leaves it, "" clears it; HELLO SETNAME refused with -NOAUTH still names
+ *   the client (as Redis 7.0 does) and its entry shows that name.
  *
  * Validated against redis-server 7.0.15 (TERN_SERVER=/usr/bin/redis-server).
  */
@@ -215,6 +220,98 @@ static void test_keys_hostile_pattern(void **state)
     assert_true(took < KEYS_MS);
 }
 
+/* SLOWLOG GET -1 entries of the client at addr, oldest first, as
+ * "ARG ARG...|name" lines appended to out (cap bytes). */
+static void slowlog_of(redisContext *admin, const char *addr, char *out, size_t cap)
+{
+    redisReply *r = redisCommand(admin, "SLOWLOG GET -1");
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_ARRAY);
+    out[0] = '\0';
+    size_t len = 0;
+    for (size_t i = r->elements; i-- > 0;) {
+        redisReply *e = r->element[i];
+        assert_int_equal(e->elements, 6);
+        if (strcmp(e->element[4]->str, addr) != 0)
+            continue;
+        for (size_t j = 0; j < e->element[3]->elements; j++)
+            len += (size_t)snprintf(out + len, cap - len, "%s%s", j ? " " : "",
+                                    e->element[3]->element[j]->str);
+        len += (size_t)snprintf(out + len, cap - len, "|%s\n", e->element[5]->str);
+        assert_true(len < cap);
+    }
+    freeReplyObject(r);
+}
+
+/* Run a command on c, ignoring its reply (which the test checks elsewhere). */
+static void run_cmd(redisContext *c, const char *cmd)
+{
+    redisReply *r = redisCommand(c, cmd);
+    assert_non_null(r);
+    freeReplyObject(r);
+}
+
+static void test_slowlog_client_name(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *admin = hs_connect(s), *c = hs_connect(s);
+    assert_int_equal(hs_cmd_expect(admin, "OK", "CONFIG SET slowlog-log-slower-than 0"), 0);
+    assert_int_equal(hs_cmd_expect(admin, "OK", "SLOWLOG RESET"), 0);
+    assert_int_equal(hs_cmd_expect(c, "PONG", "PING"), 0);
+    run_cmd(c, "HELLO 2 SETNAME n1");
+    assert_int_equal(hs_cmd_expect(c, "PONG", "PING"), 0);
+    assert_int_equal(hs_cmd_expect(c, "OK", "CLIENT SETNAME n2"), 0);
+    assert_int_equal(hs_cmd_expect(c, "x", "ECHO x"), 0);
+    redisReply *r = redisCommand(c, "HELLO 2 SETNAME %s", "bad name");
+    assert_int_equal(r->type, REDIS_REPLY_ERROR);
+    freeReplyObject(r);
+    r = redisCommand(c, "HELLO 9 SETNAME n3");
+    assert_int_equal(r->type, REDIS_REPLY_ERROR); /* NOPROTO: the name stays */
+    freeReplyObject(r);
+    assert_int_equal(hs_cmd_expect(c, "y", "ECHO y"), 0);
+    r = redisCommand(c, "HELLO SETNAME n4");
+    assert_int_equal(r->type, REDIS_REPLY_ERROR); /* "SETNAME" is no version */
+    freeReplyObject(r);
+    run_cmd(c, "HELLO 2 SETNAME n5");
+    assert_int_equal(hs_cmd_expect(c, "OK", "CLIENT SETNAME %s", ""), 0);
+    assert_int_equal(hs_cmd_expect(c, "z", "ECHO z"), 0);
+
+    char addr[64], got[2048];
+    snprintf(addr, sizeof addr, "127.0.0.1:%d", hs_client_port(c));
+    slowlog_of(admin, addr, got, sizeof got);
+    assert_string_equal(got, "PING|\n"
+                             "HELLO 2 SETNAME n1|n1\n"
+                             "PING|n1\n"
+                             "CLIENT SETNAME n2|n2\n"
+                             "ECHO x|n2\n"
+                             "HELLO 2 SETNAME bad name|n2\n"
+                             "HELLO 9 SETNAME n3|n2\n"
+                             "ECHO y|n2\n"
+                             "HELLO SETNAME n4|n2\n"
+                             "HELLO 2 SETNAME n5|n5\n"
+                             "CLIENT SETNAME |\n"
+                             "ECHO z|\n"
+                             "CLIENT INFO|\n"); /* hs_client_port's */
+
+    /* Not authenticated: HELLO SETNAME is refused, yet names the client. */
+    assert_int_equal(hs_cmd_expect(admin, "OK", "CONFIG SET requirepass pw"), 0);
+    redisContext *u = hs_connect(s);
+    r = redisCommand(u, "HELLO 2 SETNAME q");
+    assert_int_equal(r->type, REDIS_REPLY_ERROR);
+    assert_true(strncmp(r->str, "NOAUTH ", 7) == 0);
+    freeReplyObject(r);
+    assert_int_equal(hs_cmd_expect(u, "OK", "AUTH pw"), 0);
+    assert_int_equal(hs_cmd_expect(u, "q", "CLIENT GETNAME"), 0);
+    assert_int_equal(hs_cmd_expect(admin, "OK", "CONFIG SET requirepass %s", ""), 0);
+    snprintf(addr, sizeof addr, "127.0.0.1:%d", hs_client_port(u));
+    slowlog_of(admin, addr, got, sizeof got);
+    assert_string_equal(got, "HELLO 2 SETNAME q|q\n"
+                             "AUTH (redacted)|q\n"
+                             "CLIENT GETNAME|q\n"
+                             "CLIENT INFO|q\n");
+    assert_int_equal(hs_cmd_expect(admin, "OK", "CONFIG SET slowlog-log-slower-than 10000"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +320,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pause_all, hs_setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_keys_hostile_pattern, hs_setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_net_bytes_totals, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_slowlog_client_name, hs_setup, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

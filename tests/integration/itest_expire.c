@@ -7,6 +7,11 @@
  * key lazily), INFO's expired_keys must account for them, and keys without
  * a TTL must survive.
  *
+ * DEBUG OBJECT on a key that has expired but was not reaped yet (active
+ * expiry off) describes it and leaves it in place, as Redis 7.0 reads the
+ * keyspace directly there: DBSIZE and expired_keys do not change until a
+ * normal lookup reaps it.
+ *
  * Validated against redis-server 7.0.15 (TERN_SERVER=/usr/bin/redis-server).
  */
 #include <setjmp.h>
@@ -89,11 +94,66 @@ static void test_active_expiry_removes_99_percent(void **state)
     assert_int_equal(int_cmd(c, "EXISTS keep:0 keep:50 keep:99"), 3);
 }
 
+/* A server that accepts DEBUG from local clients. */
+static int setup_debug(void **state)
+{
+    struct hserver *s = calloc(1, sizeof *s);
+    static const char *const extra[] = {"--enable-debug-command", "local", NULL};
+    if (s == NULL || hs_start(s, extra) != 0) {
+        free(s);
+        return -1;
+    }
+    *state = s;
+    return 0;
+}
+
+static void test_debug_object_expired_key(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *c = hs_connect(s);
+    assert_int_equal(hs_cmd_expect(c, "OK", "DEBUG SET-ACTIVE-EXPIRE 0"), 0);
+    long long before = hs_info_field(c, "stats", "expired_keys");
+    assert_int_equal(hs_cmd_expect(c, "OK", "SET k v PX 1"), 0);
+    assert_int_equal(int_cmd(c, "RPUSH l a b c"), 3);
+    assert_int_equal(int_cmd(c, "PEXPIRE l 1"), 1);
+    hs_sleep_ms(20);
+    redisReply *r = redisCommand(c, "DEBUG OBJECT k");
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_STATUS);
+    assert_true(strncmp(r->str, "Value at:", 9) == 0);
+    assert_non_null(strstr(r->str, " encoding:embstr "));
+    freeReplyObject(r);
+    r = redisCommand(c, "DEBUG OBJECT l");
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_STATUS);
+    assert_non_null(strstr(r->str, " encoding:quicklist "));
+    freeReplyObject(r);
+    /* Still there, not counted as expired; twice is no different. */
+    assert_int_equal(int_cmd(c, "DBSIZE"), 2);
+    assert_int_equal(hs_info_field(c, "stats", "expired_keys"), before);
+    r = redisCommand(c, "DEBUG OBJECT k");
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_STATUS);
+    freeReplyObject(r);
+    assert_int_equal(int_cmd(c, "DBSIZE"), 2);
+    /* A normal lookup reaps it; then DEBUG OBJECT finds nothing. */
+    assert_int_equal(int_cmd(c, "EXISTS k"), 0);
+    assert_int_equal(int_cmd(c, "DBSIZE"), 1);
+    assert_int_equal(hs_info_field(c, "stats", "expired_keys"), before + 1);
+    r = redisCommand(c, "DEBUG OBJECT k");
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_ERROR);
+    assert_string_equal(r->str, "ERR no such key");
+    freeReplyObject(r);
+    assert_int_equal(hs_cmd_expect(c, "OK", "DEBUG SET-ACTIVE-EXPIRE 1"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_active_expiry_removes_99_percent, hs_setup,
                                         hs_teardown),
+        cmocka_unit_test_setup_teardown(test_debug_object_expired_key, setup_debug, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
