@@ -41,7 +41,7 @@ UNIT_DEPS_child  := child ev util mem
 # Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
 INTEG_BINS := $(patsubst tests/integration/itest_%.c,$(B)/tests/itest_%,$(sort $(wildcard tests/integration/itest_*.c)))
 
-.PHONY: all run test unit integration compat asan valgrind fuzz bench format format-check clean deps
+.PHONY: all run test unit integration compat asan valgrind fuzz redis-suite bench format format-check clean deps
 
 all: $(B)/tern-server
 
@@ -103,6 +103,11 @@ valgrind: all unit
 
 fuzz:
 	@bash tools/fuzz.sh
+
+# Redis 7.0.15's own Tcl test suite against Tern (downloads Debian's source
+# tarball once into build/redis-src; needs tclsh).
+redis-suite: all
+	@bash tools/redis-suite.sh
 
 bench: all
 	@bash tools/bench.sh
