@@ -1,11 +1,10 @@
 /* block: see block.h.
  *
- * Data: every key somebody waits on has a struct bkey (found through a small
- * chained hash table keyed by database and key, with the process's keyed
- * SipHash so clients cannot force collisions) holding a FIFO of waiters. A
- * blocked client has a struct block_state listing its waiters (one per
- * distinct key), its timer and its flags. Signalling a key puts its bkey on
- * the ready list once; serving walks that list.
+ * Data: every key somebody waits on has a struct bkey (a node of a keytab,
+ * keyed by database index and key) holding a FIFO of waiters. A blocked
+ * client has a struct block_state listing its waiters (one per distinct
+ * key), its timer and its flags. Signalling a key puts its bkey on the
+ * ready list once; serving walks that list.
  *
  * Invariants: a bkey exists only while it has waiters or is being served
  * (busy); a waiter is on exactly one bkey's FIFO; c->blk is non-NULL exactly
@@ -13,12 +12,10 @@
  */
 #include "block.h"
 
-#include <string.h>
-
 #include "client.h"
 #include "db.h"
-#include "dict.h"
 #include "ev.h"
+#include "keytab.h"
 #include "mem.h"
 #include "reply.h"
 #include "resp.h"
@@ -35,14 +32,10 @@ struct waiter {
 };
 
 struct bkey {
-    struct bkey *hnext; /* hash chain */
-    struct bkey *rnext; /* ready list */
-    const struct db *db;
-    uint64_t hash;
+    struct keytab_node node; /* first: the keytab's head */
+    struct bkey *rnext;      /* ready list */
     struct waiter *head, *tail;
     int ready, busy;
-    size_t klen;
-    char key[];
 };
 
 struct block_state {
@@ -53,80 +46,18 @@ struct block_state {
     int blocked_again; /* the handler called block_on_keys in this run */
 };
 
-static struct bkey **table;
-static size_t table_size; /* power of two, or 0 */
-static size_t nkeys_total;
+static struct keytab bkeys = {.entry_size = sizeof(struct bkey)};
 static struct bkey *ready_head, *ready_tail;
 static size_t nblocked, nwith_timeout;
 static int serving;
 static uint64_t next_seq = 1;
-
-static uint64_t key_hash(const struct db *db, const char *key, size_t klen)
-{
-    return dict_hash(key, klen) ^ (uint64_t)(uintptr_t)db * 0x9E3779B97F4A7C15ULL;
-}
-
-static struct bkey **slot(const struct db *db, const char *key, size_t klen, uint64_t h)
-{
-    struct bkey **pp = &table[h & (table_size - 1)];
-    while (*pp && !((*pp)->db == db && (*pp)->klen == klen && (*pp)->hash == h &&
-                    memcmp((*pp)->key, key, klen) == 0))
-        pp = &(*pp)->hnext;
-    return pp;
-}
-
-/* Grow the table when it is as full as it is long. O(n), amortised O(1). */
-static void maybe_grow(void)
-{
-    if (nkeys_total < table_size)
-        return;
-    size_t nsize = table_size ? table_size * 2 : 64;
-    struct bkey **nt = mem_calloc(nsize, sizeof(*nt));
-    for (size_t i = 0; i < table_size; i++) {
-        struct bkey *k = table[i];
-        while (k) {
-            struct bkey *next = k->hnext;
-            k->hnext = nt[k->hash & (nsize - 1)];
-            nt[k->hash & (nsize - 1)] = k;
-            k = next;
-        }
-    }
-    mem_free(table);
-    table = nt;
-    table_size = nsize;
-}
-
-static struct bkey *bkey_get(const struct db *db, const char *key, size_t klen, int create)
-{
-    if (!table_size) {
-        if (!create)
-            return NULL;
-        maybe_grow();
-    }
-    uint64_t h = key_hash(db, key, klen);
-    struct bkey **pp = slot(db, key, klen, h);
-    if (*pp || !create)
-        return *pp;
-    struct bkey *k = mem_calloc(1, sizeof(*k) + klen);
-    k->db = db;
-    k->hash = h;
-    k->klen = klen;
-    memcpy(k->key, key, klen);
-    *pp = k;
-    nkeys_total++;
-    maybe_grow();
-    return k;
-}
 
 /* Free k if nobody waits on it and nobody is walking it. */
 static void bkey_release(struct bkey *k)
 {
     if (k->head || k->busy || k->ready)
         return;
-    struct bkey **pp = slot(k->db, k->key, k->klen, k->hash);
-    *pp = k->hnext;
-    nkeys_total--;
-    mem_free(k);
+    keytab_remove(&bkeys, &k->node);
 }
 
 /* Drop every registration of c (it was served, timed out, or left). */
@@ -193,7 +124,8 @@ void block_on_keys(struct client *c, const struct resp_arg *keys, int nkeys, lon
     struct block_state *b = mem_calloc(1, sizeof(*b));
     b->w = mem_calloc((size_t)nkeys, sizeof(*b->w));
     for (int i = 0; i < nkeys; i++) {
-        struct bkey *k = bkey_get(c->db, keys[i].ptr, keys[i].len, 1);
+        struct bkey *k =
+            (struct bkey *)keytab_add(&bkeys, db_id(c->db), keys[i].ptr, keys[i].len, NULL);
         int dup = 0;
         for (int j = 0; j < b->nw; j++)
             dup |= b->w[j].k == k;
@@ -254,7 +186,7 @@ void block_signal_key(struct db *db, const char *key, size_t klen)
 {
     if (nblocked == 0)
         return; /* the common case: nobody waits, no hashing */
-    struct bkey *k = bkey_get(db, key, klen, 0);
+    struct bkey *k = (struct bkey *)keytab_find(&bkeys, db_id(db), key, klen);
     if (!k || k->ready || !k->head)
         return;
     k->ready = 1;

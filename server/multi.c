@@ -3,8 +3,8 @@
  * Data: a client in MULTI or WATCHing has a struct multi_state (c->mst):
  * its queue of commands (each a private copy of its arguments, since the
  * query buffer moves) and its list of watchers. Every watched (db, key)
- * has one struct wkey, found through a chained hash table keyed by db and
- * key, holding the list of watchers (one per client). So a write touches
+ * has one struct wkey, a node of a keytab keyed by database index and key,
+ * holding the list of watchers (one per client). So a write touches
  * only the clients watching that key: O(1) when nobody watches it.
  *
  * Invariants: a wkey exists only while it has watchers; a watcher is on
@@ -19,10 +19,11 @@
 #include "cmd.h"
 #include "cmd_procs.h"
 #include "db.h"
-#include "dict.h"
+#include "keytab.h"
 #include "mem.h"
 #include "reply.h"
 #include "resp.h"
+#include "server.h"
 
 struct wkey;
 
@@ -35,12 +36,8 @@ struct watcher {
 };
 
 struct wkey {
-    struct wkey *hnext;
-    struct db *db;
-    uint64_t hash;
+    struct keytab_node node; /* first: the keytab's head */
     struct watcher *head;
-    size_t klen;
-    char key[];
 };
 
 struct mcmd {
@@ -59,42 +56,17 @@ struct multi_state {
     struct watcher *watched;
 };
 
-static struct wkey **table;
-static size_t table_size; /* power of two, or 0 */
-static size_t nwkeys;
+static struct keytab wkeys = {.entry_size = sizeof(struct wkey)};
 
-static uint64_t key_hash(const struct db *db, const char *key, size_t klen)
+static const char *wkey_key(const struct wkey *k)
 {
-    return dict_hash(key, klen) ^ (uint64_t)(uintptr_t)db * 0x9E3779B97F4A7C15ULL;
+    return keytab_key(&wkeys, &k->node);
 }
 
-static struct wkey **slot(const struct db *db, const char *key, size_t klen, uint64_t h)
+/* The database of k (db pointers are fixed; SWAPDB swaps contents). */
+static struct db *wkey_db(const struct wkey *k)
 {
-    struct wkey **pp = &table[h & (table_size - 1)];
-    while (*pp && !((*pp)->db == db && (*pp)->hash == h && (*pp)->klen == klen &&
-                    memcmp((*pp)->key, key, klen) == 0))
-        pp = &(*pp)->hnext;
-    return pp;
-}
-
-/* Double the table when it holds as many keys as buckets. Amortised O(1). */
-static void maybe_grow(void)
-{
-    if (nwkeys < table_size)
-        return;
-    size_t nsize = table_size ? table_size * 2 : 16;
-    struct wkey **nt = mem_calloc(nsize, sizeof(*nt));
-    for (size_t i = 0; i < table_size; i++) {
-        for (struct wkey *k = table[i]; k;) {
-            struct wkey *next = k->hnext;
-            k->hnext = nt[k->hash & (nsize - 1)];
-            nt[k->hash & (nsize - 1)] = k;
-            k = next;
-        }
-    }
-    mem_free(table);
-    table = nt;
-    table_size = nsize;
+    return server.db[k->node.db];
 }
 
 static struct multi_state *state(struct client *c)
@@ -119,25 +91,11 @@ static int key_status(struct db *db, const char *key, size_t klen)
 static void watch_key(struct client *c, const char *key, size_t klen)
 {
     struct multi_state *st = state(c);
-    for (struct watcher *w = st->watched; w; w = w->cnext)
-        if (w->k->db == c->db && w->k->klen == klen && memcmp(w->k->key, key, klen) == 0)
+    int created;
+    struct wkey *k = (struct wkey *)keytab_add(&wkeys, db_id(c->db), key, klen, &created);
+    for (struct watcher *w = st->watched; !created && w; w = w->cnext)
+        if (w->k == k)
             return;
-    maybe_grow();
-    uint64_t h = key_hash(c->db, key, klen);
-    struct wkey **pp = slot(c->db, key, klen, h);
-    struct wkey *k = *pp;
-    if (!k) {
-        k = mem_alloc(sizeof(*k) + klen + 1);
-        k->hnext = NULL;
-        k->db = c->db;
-        k->hash = h;
-        k->head = NULL;
-        k->klen = klen;
-        memcpy(k->key, key, klen);
-        k->key[klen] = '\0';
-        *pp = k;
-        nwkeys++;
-    }
     struct watcher *w = mem_alloc(sizeof(*w));
     w->c = c;
     w->k = k;
@@ -167,12 +125,8 @@ static void unwatch_all(struct client *c)
             k->head = w->knext;
         if (w->knext)
             w->knext->kprev = w->kprev;
-        if (!k->head) {
-            struct wkey **pp = slot(k->db, k->key, k->klen, k->hash);
-            *pp = k->hnext;
-            nwkeys--;
-            mem_free(k);
-        }
+        if (!k->head)
+            keytab_remove(&wkeys, &k->node);
         mem_free(w);
         w = next;
     }
@@ -194,14 +148,14 @@ static void dirty_clients(struct client **list, size_t n)
 
 void multi_touch_key(struct db *db, const char *key, size_t klen)
 {
-    if (!nwkeys)
+    if (!keytab_count(&wkeys))
         return;
     if (!key) {
         /* FLUSHDB / FLUSHALL: applied as a swap with nothing. */
         multi_touch_swap(db, NULL);
         return;
     }
-    struct wkey *k = *slot(db, key, klen, key_hash(db, key, klen));
+    struct wkey *k = (struct wkey *)keytab_find(&wkeys, db_id(db), key, klen);
     if (!k)
         return;
     /* Collect first: dirtying a client unwatches it, which may free k. */
@@ -254,41 +208,54 @@ static int swap_hits(struct watcher *w, int in_emptied, int in_other)
     return 1;
 }
 
-/* The watchers of db whose keys are hit when db is emptied and replaced by
- * other (NULL: by nothing), appended to *list. */
-static void collect_db(struct db *db, struct db *other, struct client ***list, size_t *n,
-                       size_t *cap)
+struct collect {
+    int dbid;
+    struct db *db, *other; /* emptied, and its replacement (or NULL) */
+    struct client **list;  /* the clients hit, grown as needed */
+    size_t n, cap;
+};
+
+/* keytab_foreach callback: append to cx->list the watchers of node n, if n
+ * is in the database being emptied and the change hits them. */
+static void collect_key(struct keytab_node *n, void *arg)
 {
-    for (size_t i = 0; i < table_size; i++) {
-        for (struct wkey *k = table[i]; k; k = k->hnext) {
-            if (k->db != db)
-                continue;
-            int in_emptied = key_status(db, k->key, k->klen);
-            int in_other = other ? key_status(other, k->key, k->klen) : 0;
-            for (struct watcher *w = k->head; w; w = w->knext) {
-                if (!swap_hits(w, in_emptied, in_other))
-                    continue;
-                if (*n == *cap) {
-                    *cap = *cap ? *cap * 2 : 16;
-                    *list = mem_realloc(*list, *cap * sizeof(**list));
-                }
-                (*list)[(*n)++] = w->c;
-            }
+    struct collect *cx = arg;
+    if (n->db != cx->dbid)
+        return;
+    struct wkey *k = (struct wkey *)n;
+    int in_emptied = key_status(cx->db, wkey_key(k), n->klen);
+    int in_other = cx->other ? key_status(cx->other, wkey_key(k), n->klen) : 0;
+    for (struct watcher *w = k->head; w; w = w->knext) {
+        if (!swap_hits(w, in_emptied, in_other))
+            continue;
+        if (cx->n == cx->cap) {
+            cx->cap = cx->cap ? cx->cap * 2 : 16;
+            cx->list = mem_realloc(cx->list, cx->cap * sizeof(*cx->list));
         }
+        cx->list[cx->n++] = w->c;
     }
+}
+
+/* The watchers of db whose keys are hit when db is emptied and replaced by
+ * other (NULL: by nothing), appended to cx->list. O(keys watched). */
+static void collect_db(struct collect *cx, struct db *db, struct db *other)
+{
+    cx->dbid = db_id(db);
+    cx->db = db;
+    cx->other = other;
+    keytab_foreach(&wkeys, collect_key, cx);
 }
 
 void multi_touch_swap(struct db *a, struct db *b)
 {
-    if (!nwkeys)
+    if (!keytab_count(&wkeys))
         return;
-    struct client **list = NULL;
-    size_t n = 0, cap = 0;
-    collect_db(a, b, &list, &n, &cap);
+    struct collect cx = {0};
+    collect_db(&cx, a, b);
     if (b)
-        collect_db(b, a, &list, &n, &cap);
-    dirty_clients(list, n);
-    mem_free(list);
+        collect_db(&cx, b, a);
+    dirty_clients(cx.list, cx.n);
+    mem_free(cx.list);
 }
 
 /* ---- the queue ---- */
@@ -441,7 +408,7 @@ void cmd_discard(struct client *c)
 static int watched_key_expired(struct client *c)
 {
     for (struct watcher *w = c->mst->watched; w; w = w->cnext)
-        if (!w->expired && key_status(w->k->db, w->k->key, w->k->klen) == 2)
+        if (!w->expired && key_status(wkey_db(w->k), wkey_key(w->k), w->k->node.klen) == 2)
             return 1;
     return 0;
 }

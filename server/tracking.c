@@ -3,7 +3,7 @@
  *
  * Data:
  *   - the tracking table: key name -> ids of the clients that read it
- *     (chained hash, SipHash through dict_hash; ids, not pointers, so a
+ *     (a keytab, every key under database index 0; ids, not pointers, so a
  *     client that left is simply skipped, as in Redis);
  *   - an id -> client map of the clients that ever enabled tracking or are
  *     a redirect target (so sending never scans the client list);
@@ -26,7 +26,7 @@
 
 #include "client.h"
 #include "cmd.h"
-#include "dict.h"
+#include "keytab.h"
 #include "mem.h"
 #include "pubsub.h"
 #include "reply.h"
@@ -34,17 +34,18 @@
 #include "server.h"
 
 struct tkey {
-    struct tkey *hnext;
-    uint64_t hash;
+    struct keytab_node node; /* first: the keytab's head */
     uint64_t *ids;
     uint32_t n, cap;
-    size_t klen;
-    char key[];
 };
 
+/* The one database index of the tracking table: key names are shared by
+ * every database, as in Redis. */
+#define TRK_DB 0
+
 /* the tracking table */
-static struct tkey **table;
-static size_t table_size, nkeys, nitems;
+static struct keytab tkeys = {.entry_size = sizeof(struct tkey)};
+static size_t nitems;         /* ids over all keys */
 static unsigned evict_rounds; /* Redis's timeout_counter: effort grows */
 /* the id map */
 static struct tracking_state **idmap;
@@ -108,49 +109,10 @@ struct tracking_state *tracking_state_of(struct client *c)
 
 /* ---- the tracking table ---- */
 
-static struct tkey **key_slot(const char *key, size_t klen, uint64_t h)
-{
-    struct tkey **pp = &table[h & (table_size - 1)];
-    while (*pp && !((*pp)->hash == h && (*pp)->klen == klen && memcmp((*pp)->key, key, klen) == 0))
-        pp = &(*pp)->hnext;
-    return pp;
-}
-
-static void table_grow(void)
-{
-    size_t nsize = table_size ? table_size * 2 : 256;
-    struct tkey **nt = mem_calloc(nsize, sizeof(*nt));
-    for (size_t i = 0; i < table_size; i++)
-        for (struct tkey *k = table[i]; k;) {
-            struct tkey *next = k->hnext;
-            k->hnext = nt[k->hash & (nsize - 1)];
-            nt[k->hash & (nsize - 1)] = k;
-            k = next;
-        }
-    mem_free(table);
-    table = nt;
-    table_size = nsize;
-}
-
 /* Remember that client id read key. O(1) average plus O(readers of key). */
 static void remember(uint64_t id, const char *key, size_t klen)
 {
-    if (nkeys >= table_size)
-        table_grow();
-    uint64_t h = dict_hash(key, klen);
-    struct tkey **pp = key_slot(key, klen, h);
-    struct tkey *k = *pp;
-    if (!k) {
-        k = mem_alloc(sizeof(*k) + klen);
-        k->hnext = NULL;
-        k->hash = h;
-        k->ids = NULL;
-        k->n = k->cap = 0;
-        k->klen = klen;
-        memcpy(k->key, key, klen);
-        *pp = k;
-        nkeys++;
-    }
+    struct tkey *k = (struct tkey *)keytab_add(&tkeys, TRK_DB, key, klen, NULL);
     for (uint32_t i = 0; i < k->n; i++)
         if (k->ids[i] == id)
             return;
@@ -162,24 +124,18 @@ static void remember(uint64_t id, const char *key, size_t klen)
     nitems++;
 }
 
-static void free_tkey(struct tkey *k)
+/* keytab_clear callback: free a key's ids. */
+static void drop_ids(struct keytab_node *n, void *arg)
 {
+    (void)arg;
+    struct tkey *k = (struct tkey *)n;
     nitems -= k->n;
-    nkeys--;
     mem_free(k->ids);
-    mem_free(k);
 }
 
 static void table_clear(void)
 {
-    for (size_t i = 0; i < table_size; i++) {
-        for (struct tkey *k = table[i]; k;) {
-            struct tkey *next = k->hnext;
-            free_tkey(k);
-            k = next;
-        }
-        table[i] = NULL;
-    }
+    keytab_clear(&tkeys, drop_ids, NULL);
 }
 
 /* ---- sending ---- */
@@ -304,16 +260,17 @@ static void invalidate(const char *key, size_t klen, int bcast)
 {
     if (bcast && nprefixes)
         bcast_remember(key, klen);
-    if (!nkeys)
-        return;
-    struct tkey **pp = key_slot(key, klen, dict_hash(key, klen));
-    struct tkey *k = *pp;
+    struct tkey *k = (struct tkey *)keytab_find(&tkeys, TRK_DB, key, klen);
     if (!k)
         return;
-    *pp = k->hnext;
+    /* Forget the key before sending: take its ids and drop it. */
+    uint64_t *ids = k->ids;
+    uint32_t n = k->n;
+    nitems -= n;
+    keytab_remove(&tkeys, &k->node);
     struct client *cur = server.current_client;
-    for (uint32_t i = 0; i < k->n; i++) {
-        struct client *target = map_find(k->ids[i]);
+    for (uint32_t i = 0; i < n; i++) {
+        struct client *target = map_find(ids[i]);
         if (!target || !(target->flags & CLIENT_TRACKING) || (target->trk->flags & TRK_BCAST))
             continue;
         if ((target->trk->flags & TRK_NOLOOP) && target == cur)
@@ -325,7 +282,7 @@ static void invalidate(const char *key, size_t klen, int bcast)
         struct payload p = {.kind = PL_KEY, .key = key, .klen = klen};
         send_msg(target, &p);
     }
-    free_tkey(k);
+    mem_free(ids);
 }
 
 /* FLUSHDB/FLUSHALL: a null invalidation to every tracking client, once per
@@ -358,7 +315,7 @@ static void invalidate_flush(void)
 void tracking_invalidate_key(struct db *db, const char *key, size_t klen)
 {
     (void)db; /* the table is per key name, across databases, as Redis */
-    if (!ntracking && !nkeys && !nprefixes)
+    if (!ntracking && !keytab_count(&tkeys) && !nprefixes)
         return;
     if (!key)
         invalidate_flush();
@@ -371,24 +328,21 @@ void tracking_invalidate_key(struct db *db, const char *key, size_t klen)
 static void limit_keys(void)
 {
     long long max = server.tracking_table_max_keys;
-    if (max <= 0 || nkeys <= (size_t)max) {
+    if (max <= 0 || keytab_count(&tkeys) <= (size_t)max) {
         evict_rounds = 0;
         return;
     }
     long effort = 100L * (evict_rounds + 1);
-    while (effort-- > 0 && nkeys) {
-        size_t b = (size_t)random() & (table_size - 1);
-        while (!table[b])
-            b = (b + 1) & (table_size - 1);
-        struct tkey *k = table[b];
+    while (effort-- > 0 && keytab_count(&tkeys)) {
+        struct keytab_node *k = keytab_pick(&tkeys, (uint64_t)random());
         char buf[256];
         char *key = k->klen <= sizeof(buf) ? buf : mem_alloc(k->klen);
         size_t klen = k->klen;
-        memcpy(key, k->key, klen);
+        memcpy(key, keytab_key(&tkeys, k), klen);
         invalidate(key, klen, 0);
         if (key != buf)
             mem_free(key);
-        if (nkeys <= (size_t)max) {
+        if (keytab_count(&tkeys) <= (size_t)max) {
             evict_rounds = 0;
             return;
         }
@@ -644,7 +598,7 @@ long long tracking_redirect(const struct client *c)
 void tracking_info(long long *clients, long long *keys, long long *items, long long *nprefix)
 {
     *clients = ntracking;
-    *keys = (long long)nkeys;
+    *keys = (long long)keytab_count(&tkeys);
     *items = (long long)nitems;
     *nprefix = nprefixes;
 }
