@@ -38,6 +38,7 @@ UNIT_DEPS_crc64  := crc64 mem
 UNIT_DEPS_rblob  := rblob lzf crc64 util mem
 UNIT_DEPS_child  := child ev util mem
 UNIT_DEPS_keytab := keytab dict slab mem util siphash
+UNIT_DEPS_bitmap := bitmap
 
 # Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
 INTEG_BINS := $(patsubst tests/integration/itest_%.c,$(B)/tests/itest_%,$(sort $(wildcard tests/integration/itest_*.c)))

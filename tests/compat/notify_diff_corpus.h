@@ -57,6 +57,14 @@ static const char *const corpus[] = {
     /* SORT STORE */
     "RPUSH sl 3 1 2", "SORT sl STORE so1", "SORT sl STORE so1", "SORT nol STORE so1",
     "SORT_RO sl",
+    /* bitmaps: "setbit" only on a change, BITOP "set"/"del", BITFIELD once per call */
+    "SETBIT bm1 7 1", "SETBIT bm1 7 1", "SETBIT bm1 100 0", "SETBIT bm1 100 0", "GETBIT bm1 7",
+    "GETBIT nokey 1", "BITCOUNT bm1", "BITCOUNT nokey", "BITPOS nokey 1", "BITPOS bm1 1",
+    "BITOP OR bm2 bm1 nokey", "BITOP NOT bm2 bm2", "BITOP AND bm2 nokey", "BITOP AND bm2 nokey",
+    "BITFIELD bm3 SET u8 0 1", "BITFIELD bm3 SET u8 0 1", "BITFIELD bm3 GET u8 0",
+    "BITFIELD nokey GET u8 0", "BITFIELD bm4 OVERFLOW FAIL INCRBY u8 0 300",
+    "BITFIELD bm4 OVERFLOW FAIL INCRBY u8 0 300", "BITFIELD_RO bm3 GET u8 0",
+    "BITFIELD bm3 INCRBY u8 0 1 INCRBY u8 8 1 SET u8 16 0", "SET bm5 7", "SETBIT bm5 0 0",
     /* type changes, deletes of every type, flush */
     "SET l1 now-a-string", "DEL t2 u4 z5 h1 so1", "SWAPDB 0 1", "SWAPDB 0 1", "FLUSHDB",
     "SET after flush", "FLUSHALL",
@@ -66,7 +74,10 @@ static const char *const corpus[] = {
 static const char *const templates[] = {
     "s:SET {k} {v}", "s:APPEND {k} {v}", "s:INCR {k}", "s:INCRBY {k} {n}", "s:GETDEL {k}",
     "s:SETRANGE {k} {n} {v}", "s:GETEX {k} PERSIST", "s:SETNX {k} {v}", "s:INCRBYFLOAT {k} 1.5",
-    "s:GETSET {k} {v}", "s:MSET {k} {v} {k} {v}", "s:GET {k}",
+    "s:GETSET {k} {v}", "s:MSET {k} {v} {k} {v}", "s:GET {k}", "s:SETBIT {k} {n} 1",
+    "s:SETBIT {k} 9 0", "s:BITOP OR {k} {k} {K}", "s:BITOP NOT {k} {k}", "s:BITOP AND {k} nokey",
+    "s:BITFIELD {k} INCRBY u8 {n} 1", "s:BITFIELD {k} OVERFLOW FAIL INCRBY u2 0 3",
+    "s:BITFIELD {k} SET u8 0 0", "s:BITCOUNT {k}",
     "l:LPUSH {k} {v}", "l:RPUSH {k} {v} {v}", "l:LPOP {k}", "l:RPOP {k} 2", "l:LSET {k} 0 {v}",
     "l:LREM {k} 0 {v}", "l:LTRIM {k} 1 -1", "l:LINSERT {k} AFTER {v} {v}",
     "l:LMOVE {k} {k} LEFT RIGHT", "l:RPOPLPUSH {k} {K}", "l:LMPOP 1 {k} LEFT COUNT 2",

@@ -6,7 +6,7 @@
  * the seed, and it prints the commands leading up to the mismatch.
  *
  * Usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first F]
- *                    [--group strings|keys|sets|hashes|lists|zsets|all]
+ *                    [--group strings|keys|sets|hashes|lists|zsets|bitmaps|all]
  * Prints "random_diff: N passed, M failed" (one test per seed).
  *
  * The stream avoids what is nondeterministic by nature: relative TTLs are
@@ -1103,6 +1103,148 @@ static void gen_zset(struct rargv *a)
     }
 }
 
+/* ---- bitmaps ---- */
+
+/* A bit offset: mostly small (the strings stay short), sometimes at a byte
+ * or word edge, rarely invalid or at the proto-max-bulk-len edge. */
+static void bit_offset(struct rargv *a)
+{
+    static const char *const odd[] = {"-1", "abc", "4294967296", "1.5", "", "#3", "-0"};
+    if (pick(25) == 0)
+        args(a, odd[pick(7)]);
+    else
+        num(a, 0, pick(4) ? 40 : 300);
+}
+
+/* A BITCOUNT/BITPOS range tail: start [end [BIT|BYTE]] (partial). */
+static void bit_range(struct rargv *a, int maxargs)
+{
+    int n = pick(maxargs + 1);
+    if (n >= 1)
+        num(a, -12, 12);
+    if (n >= 2)
+        num(a, pick(3) ? -12 : -100, pick(3) ? 12 : 100);
+    if (n >= 3) {
+        static const char *const unit[] = {"BIT", "BYTE", "bit", "WORD"};
+        args(a, unit[pick(10) == 0 ? 3 : pick(3)]);
+    }
+}
+
+/* One BITFIELD sub-operation (GET only when ro). */
+static void bitfield_op(struct rargv *a, int ro)
+{
+    static const char *const types[] = {"u1", "u3", "u8",  "u16", "u31", "u63", "i1",
+                                        "i5", "i8", "i16", "i32", "i63", "i64", "u64"};
+    static const char *const vals[] = {"0",
+                                       "1",
+                                       "-1",
+                                       "127",
+                                       "128",
+                                       "-129",
+                                       "255",
+                                       "256",
+                                       "1000",
+                                       "-1000",
+                                       "9223372036854775807",
+                                       "-9223372036854775808",
+                                       "x"};
+    int k = ro ? 0 : pick(4);
+    if (k == 3) {
+        static const char *const ow[] = {"WRAP", "SAT", "FAIL", "sat", "BAD"};
+        args(a, "OVERFLOW");
+        args(a, ow[pick(20) == 0 ? 4 : pick(4)]);
+        return;
+    }
+    args(a, k == 0 ? "GET" : k == 1 ? "SET" : "INCRBY");
+    args(a, types[pick(30) == 0 ? 13 : pick(13)]);
+    if (pick(4) == 0) {
+        char b[16];
+        snprintf(b, sizeof(b), "#%d", pick(6));
+        args(a, b);
+    } else {
+        num(a, 0, pick(3) ? 24 : 90);
+    }
+    if (k)
+        args(a, vals[pick(13)]);
+}
+
+static void gen_bitmap(struct rargv *a)
+{
+    switch (pick(16)) {
+    case 0:
+    case 1:
+    case 2:
+        args(a, "SETBIT");
+        key(a);
+        bit_offset(a);
+        args(a, pick(12) ? (pick(2) ? "1" : "0") : "2");
+        break;
+    case 3:
+        args(a, "GETBIT");
+        key(a);
+        bit_offset(a);
+        break;
+    case 4:
+    case 5:
+        args(a, "BITCOUNT");
+        key(a);
+        bit_range(a, 3);
+        break;
+    case 6:
+    case 7:
+        args(a, "BITPOS");
+        key(a);
+        args(a, pick(15) ? (pick(2) ? "1" : "0") : "2");
+        bit_range(a, 3);
+        break;
+    case 8:
+    case 9: {
+        static const char *const ops[] = {"AND", "OR", "XOR", "NOT", "or", "NAND"};
+        int op = pick(12) == 0 ? 5 : pick(5);
+        args(a, "BITOP");
+        args(a, ops[op]);
+        key(a);
+        for (int i = (op == 3 && pick(8)) ? 0 : pick(4); i >= 0; i--)
+            key(a);
+        break;
+    }
+    case 10:
+    case 11:
+        args(a, "BITFIELD");
+        key(a);
+        for (int i = pick(5); i > 0; i--)
+            bitfield_op(a, 0);
+        break;
+    case 12:
+        args(a, "BITFIELD_RO");
+        key(a);
+        for (int i = pick(4); i > 0; i--)
+            bitfield_op(a, pick(10) != 0);
+        break;
+    case 13:
+        /* Plain strings (int-encoded, embstr, binary) to read as bitmaps. */
+        args(a, pick(3) ? "SET" : "APPEND");
+        key(a);
+        value(a);
+        break;
+    case 14:
+        args(a, "GET");
+        key(a);
+        break;
+    default:
+        /* Other types (WRONGTYPE) and deletions (missing keys). */
+        if (pick(3) == 0) {
+            args(a, "RPUSH");
+            key(a);
+            args(a, "x");
+        } else {
+            args(a, pick(2) ? "DEL" : "STRLEN");
+            key(a);
+        }
+        break;
+    }
+}
+
 #define HISTORY 12
 
 static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, int group)
@@ -1129,6 +1271,8 @@ static int run_seed(int port_a, int port_b, unsigned long long seed, int ops, in
             gen_list(&a);
         else if (group == 5)
             gen_zset(&a);
+        else if (group == 6)
+            gen_bitmap(&a);
         else
             gen_keys(&a);
         struct rbuf req = {0}, ra = {0}, rb = {0};
@@ -1186,15 +1330,16 @@ int main(int argc, char **argv)
     struct diff_opts o = {.seeds = 20, .ops = 2000, .first = 1, .group = "all"};
     if (diff_parse_args(argc, argv, &o) < 0) {
         fprintf(stderr, "usage: random_diff --port-a N --port-b M [--seeds S] [--ops K] [--first "
-                        "F] [--group strings|keys|sets|hashes|lists|zsets|all]\n");
+                        "F] [--group strings|keys|sets|hashes|lists|zsets|bitmaps|all]\n");
         return 2;
     }
     int port_a = o.port_a, port_b = o.port_b, seeds = o.seeds, ops = o.ops, first = o.first;
     const char *group = o.group;
     int passed = 0, failed = 0;
     for (int s = first; s < first + seeds; s++) {
-        static const char *const gname[] = {"strings", "keys", "sets", "hashes", "lists", "zsets"};
-        for (int g = 0; g < 6; g++) {
+        static const char *const gname[] = {"strings", "keys",  "sets",   "hashes",
+                                            "lists",   "zsets", "bitmaps"};
+        for (int g = 0; g < 7; g++) {
             if (strcmp(group, "all") && strcmp(group, gname[g]))
                 continue;
             int r = run_seed(port_a, port_b, (unsigned long long)s, ops, g);
