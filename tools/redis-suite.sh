@@ -10,6 +10,8 @@
 # temporary directory, then `runtest --host --port --single UNIT --clients 1`.
 # Tests tagged needs:repl (replication, which Tern lacks) are skipped by tag;
 # tests tagged external:skip are skipped by runtest itself in this mode.
+# Each run works on a private copy of the suite (runtest wipes its tests/tmp
+# at start, so two runs must not share a tree) and random base ports.
 # Nothing from the tarball is copied into the repository.
 #
 # Prints each unit's failures and a per-unit tally, and ends on
@@ -37,7 +39,7 @@ DEFAULT_UNITS="unit/type/incr unit/type/string unit/type/list unit/type/list-2 u
 unit/type/hash unit/type/set unit/type/zset unit/keyspace unit/expire unit/scan unit/sort
 unit/multi unit/pubsub unit/tracking unit/info-command unit/quit unit/auth unit/protocol
 unit/pause unit/dump unit/latency-monitor unit/slowlog unit/introspection-2 unit/info
-unit/bitops unit/other"
+unit/bitops unit/bitfield unit/other"
 
 for tool in tclsh curl sha256sum tar redis-cli; do
     command -v "$tool" >/dev/null || { echo "redis-suite: $tool is missing" >&2; exit 2; }
@@ -81,6 +83,12 @@ start_tern() {
     exit 2
 }
 
+# A private copy of the suite: runtest cleans tests/tmp when it starts.
+RUN_SRC=$WORK/redis
+mkdir -p "$RUN_SRC/src"
+cp -r "$SRC/runtest" "$SRC/tests" "$RUN_SRC/"
+BASEPORT=$((20000 + RANDOM % 30000))
+
 units=("$@")
 [ ${#units[@]} -gt 0 ] || read -r -a units <<<"$(echo $DEFAULT_UNITS)"
 total_ok=0 total_err=0
@@ -91,8 +99,8 @@ for unit in "${units[@]}"; do
     mkdir -p "$dir"
     start_tern "$dir"
     out=$dir/runtest.out
-    (cd "$SRC" && ./runtest --host 127.0.0.1 --port "$PORT" --single "$unit" --clients 1 \
-        --timeout 120 "${tags[@]}" >"$out" 2>&1) || true
+    (cd "$RUN_SRC" && ./runtest --host 127.0.0.1 --port "$PORT" --single "$unit" --clients 1 \
+        --baseport "$BASEPORT" --timeout 120 "${tags[@]}" >"$out" 2>&1) || true
     # Strip colour codes; count [ok] / [err] / [exception] lines.
     sed -i 's/\x1b\[[0-9;]*m//g' "$out"
     ok=$(grep -c '^\[ok\]' "$out" || true)
