@@ -165,6 +165,15 @@ int block_is_blocked(const struct client *c)
     return c->blk != NULL;
 }
 
+int block_skip_wrong_type(const struct client *c, struct db *db, const struct resp_arg *key,
+                          int want)
+{
+    if (!c->blk)
+        return 0;
+    struct kv *e = db_lookup(db, key->ptr, key->len, DB_LOOKUP_NOTOUCH);
+    return e && kv_type(e) != want;
+}
+
 int block_after_command(struct client *c)
 {
     if (!c->blk)

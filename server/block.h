@@ -43,6 +43,13 @@ int block_parse_timeout(struct client *c, const struct resp_arg *a, long long *m
 int block_timed_out(const struct client *c);
 /* 1 if c is blocked (waiting). */
 int block_is_blocked(const struct client *c);
+/* For a blocking command's key scan: 1 if c is being re-run while blocked
+ * and key exists in db with a type other than want, so the key must be
+ * skipped as if absent (Redis serves a waiter only from a key of the type
+ * it waits for, and a timeout still replies nil). 0 otherwise: on its first
+ * run the command answers WRONGTYPE as usual. */
+int block_skip_wrong_type(const struct client *c, struct db *db, const struct resp_arg *key,
+                          int want);
 
 /* A write made key able to serve waiters (a push, a ZADD). O(1); the
  * waiters are served after the current command. */

@@ -711,6 +711,8 @@ static int first_list(struct client *c, const struct resp_arg *keys, int n, int 
 {
     *wrong = 0;
     for (int i = 0; i < n; i++) {
+        if (block_skip_wrong_type(c, c->db, &keys[i], KV_LIST))
+            continue;
         struct quicklist *ql = lookup_list_write(c, &keys[i], wrong);
         if (*wrong)
             return -1;

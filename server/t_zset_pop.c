@@ -15,6 +15,7 @@
 #include "client.h"
 #include "cmd_procs.h"
 #include "db.h"
+#include "dict.h"
 #include "glob.h"
 #include "lp.h"
 #include "mem.h"
@@ -176,11 +177,38 @@ static void reply_elem(struct client *c, const char *m, size_t len, double s, in
         reply_double(c, s);
 }
 
+/* A uniform number in [0, n), n > 0 (the dict's cheap generator: no
+ * syscall per pick). */
 static unsigned long rand_below(unsigned long n)
 {
-    unsigned long long r;
-    util_random_bytes(&r, sizeof(r));
-    return (unsigned long)(r % n);
+    return (unsigned long)(dict_rand64() % n);
+}
+
+/* n distinct random members when n > size / 3 (coupon collecting would take
+ * about size * ln(size / (size - n)) draws): a partial Fisher-Yates over
+ * cursors at every rank, replied in random order. O(size) = O(n) time and
+ * size cursors of scratch memory. */
+static void randmember_shuffle(struct client *c, struct zobj *z, unsigned long size,
+                               unsigned long n, int withscores)
+{
+    struct zcur *all = mem_alloc(size * sizeof(*all));
+    const char *m;
+    size_t len;
+    double s;
+    zcur_at(&all[0], z, 0);
+    for (unsigned long i = 1; i < size; i++) {
+        all[i] = all[i - 1];
+        zcur_next(&all[i]);
+    }
+    for (unsigned long i = 0; i < n; i++) {
+        unsigned long j = i + rand_below(size - i);
+        struct zcur t = all[i];
+        all[i] = all[j];
+        all[j] = t;
+        zcur_get(&all[i], &m, &len, &s);
+        reply_elem(c, m, len, s, withscores);
+    }
+    mem_free(all);
 }
 
 /* ZRANDMEMBER key count [WITHSCORES] with a count given: negative counts
@@ -222,10 +250,15 @@ static void randmember_count(struct client *c, long long l, int withscores)
         }
         return;
     }
-    /* n < size: pick random ranks until n distinct ones were seen. O(n log n)
-     * expected on a skiplist; about O(n * size) on a small listpack. */
-    struct sdict *seen = sdict_new();
     reply_array(c, (long long)(pairs ? n * 2 : n));
+    if (n * 3 > size) {
+        randmember_shuffle(c, z, size, n, withscores);
+        return;
+    }
+    /* n <= size / 3: pick random ranks until n distinct ones were seen (at
+     * most 1.5 draws per pick expected). O(n log n) expected on a skiplist;
+     * about O(n * size) on a small listpack. */
+    struct sdict *seen = sdict_new();
     while (sdict_size(seen) < n) {
         int created;
         zcur_at(&cur, z, rand_below(size));
@@ -401,6 +434,9 @@ static int first_zset(struct client *c, const struct resp_arg *keys, int n, stru
 {
     *wrong = 0;
     for (int i = 0; i < n; i++) {
+        *e = NULL;
+        if (block_skip_wrong_type(c, c->db, &keys[i], KV_ZSET))
+            continue;
         if (!tzset_lookup(c, &keys[i], 1, e)) {
             *wrong = 1;
             return -1;

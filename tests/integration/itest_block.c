@@ -2,7 +2,9 @@
  * itest_block.c - blocking list pops: timeouts (with decimals), wake-up by a
  * push from another client, first-come first-served order, a disconnect
  * while blocked, CLIENT UNBLOCK (TIMEOUT and ERROR), and INFO's
- * blocked_clients. Validated against redis-server
+ * blocked_clients; a key that holds another type when its waiters are
+ * served leaves them blocked (no WRONGTYPE), and a timeout then still
+ * replies nil. Validated against redis-server
  * (TERN_SERVER=/usr/bin/redis-server).
  */
 #include <setjmp.h>
@@ -154,6 +156,53 @@ static void test_bzpopmin_woken_by_zadd(void **state)
     assert_int_equal(hs_cmd_expect(ctl, "1", "ZCARD z2"), 0);
 }
 
+/* Ready key of the wrong type at serve time (MULTI: ZADD, DEL, SET): the
+ * waiter stays blocked, then is served by a real ZADD. Same for a list. */
+static void test_wrong_type_at_serve_keeps_blocked(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *ctl = hs_connect(s);
+    int a = hs_raw_connect(s, 0), b = hs_raw_connect(s, 0);
+    hs_send_str(a, "BZPOPMIN zk 0\r\n");
+    hs_send_str(b, "BLPOP lk 0\r\n");
+    assert_int_equal(wait_blocked(ctl, 2), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "OK", "MULTI"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "ZADD zk 0 foo"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "DEL zk"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "SET zk foo"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "RPUSH lk x"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "DEL lk"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "SET lk foo"), 0);
+    redisReply *r = redisCommand(ctl, "EXEC");
+    assert_non_null(r);
+    assert_int_equal(r->type, REDIS_REPLY_ARRAY);
+    freeReplyObject(r);
+    assert_int_equal(wait_blocked(ctl, 2), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "DEL zk"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "ZADD zk 1 bar"), 0);
+    assert_int_equal(hs_expect(a, "*3\r\n$2\r\nzk\r\n$3\r\nbar\r\n$1\r\n1\r\n", 2000), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "DEL lk"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "1", "RPUSH lk y"), 0);
+    assert_int_equal(hs_expect(b, "*2\r\n$2\r\nlk\r\n$1\r\ny\r\n", 2000), 0);
+}
+
+/* A waiter whose key was replaced by a string times out with nil. */
+static void test_wrong_type_then_timeout_replies_nil(void **state)
+{
+    struct hserver *s = *state;
+    redisContext *ctl = hs_connect(s);
+    int a = hs_raw_connect(s, 0);
+    hs_send_str(a, "BLPOP tk 0.3\r\n");
+    assert_int_equal(wait_blocked(ctl, 1), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "OK", "MULTI"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "RPUSH tk x"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "DEL tk"), 0);
+    assert_int_equal(hs_cmd_expect(ctl, "QUEUED", "SET tk foo"), 0);
+    redisReply *r = redisCommand(ctl, "EXEC");
+    freeReplyObject(r);
+    assert_int_equal(hs_expect(a, "*-1\r\n", 3000), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +212,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_disconnect_while_blocked, hs_setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_client_unblock, hs_setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_bzpopmin_woken_by_zadd, hs_setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_type_at_serve_keeps_blocked, hs_setup,
+                                        hs_teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_type_then_timeout_replies_nil, hs_setup,
+                                        hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
