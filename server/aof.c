@@ -201,6 +201,11 @@ static void buf_append(const char *p, size_t n)
     aof.buflen += n;
 }
 
+size_t aof_buffer_mem(void)
+{
+    return aof.buf ? mem_size(aof.buf) : 0;
+}
+
 void aof_feed(int dbid, const char *resp, size_t len)
 {
     if (aof.state == AOF_OFF)

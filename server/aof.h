@@ -60,7 +60,16 @@ const char *aof_write_error(void);
  * most cap bytes (NUL-terminated) and return the length. */
 size_t aof_info_head(char *dst, size_t cap);
 size_t aof_info_tail(char *dst, size_t cap);
+/* Bytes held by the AOF write buffer (its capacity, as Redis counts its
+ * aof_buf): maxmemory does not count them (mem_not_counted_for_evict). */
+size_t aof_buffer_mem(void);
 /* 1 while a rewrite child runs / is scheduled. */
 int aof_rewrite_in_progress(void);
+/* DEBUG LOADAOF: write and fsync what is buffered (AOF on), empty every
+ * database and load the files the manifest on disk names, as Redis does
+ * (also with the AOF off, after a BGREWRITEAOF; no events are served
+ * meanwhile). Returns 0, 1 when there is no manifest (nothing done), or -1
+ * when loading failed (logged; the dataset may then be partial). */
+int aof_debug_loadaof(void);
 
 #endif

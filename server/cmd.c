@@ -9,6 +9,7 @@
 
 #include "block.h"
 #include "client.h"
+#include "evict.h"
 #include "latency.h"
 #include "mem.h"
 #include "monitor.h"
@@ -257,9 +258,10 @@ int cmd_execute(struct client *c)
             reply_error(c, "NOAUTH Authentication required.");
         return 0;
     }
-    /* Feature gates, in Redis's order: refused writes (MISCONF), the RESP2
-     * subscribed context, loading; each replies itself when it refuses. */
-    if (persist_gate(c) || pubsub_gate(c)) {
+    /* Feature gates, in Redis's order: maxmemory (OOM), refused writes
+     * (MISCONF), the RESP2 subscribed context, loading; each replies itself
+     * when it refuses. */
+    if (evict_gate(c) || persist_gate(c) || pubsub_gate(c)) {
         rejected(c, cmd);
         return 0;
     }

@@ -215,7 +215,7 @@ static int write_some(struct conn *c)
     if (c->osent == c->olen) {
         c->osent = c->olen = 0;
         c->obuf_soft_since_ms = 0;
-        if (c->ocap > OBUF_KEEP) {
+        if (c->ocap > (conn_limits.out_keep > 0 ? (size_t)conn_limits.out_keep : OBUF_KEEP)) {
             mem_free(c->obuf);
             c->obuf = NULL;
             c->ocap = 0;

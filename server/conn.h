@@ -61,6 +61,11 @@ struct conn_limits {
     /* client-output-buffer-limit pubsub: for connections flagged
      * CONN_LIMIT_PUBSUB (0 = none). */
     long long ps_hard, ps_soft, ps_soft_secs;
+    /* A drained reply buffer with more capacity than this is freed; a
+     * smaller one is kept for the next reply. 0 means the default, 1 MiB.
+     * Under maxmemory the server lowers it, since idle capacity counts as
+     * used memory and would otherwise cost evicted keys. */
+    long long out_keep;
 };
 extern struct conn_limits conn_limits;
 

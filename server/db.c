@@ -55,6 +55,45 @@ static unsigned lru_clock(void)
     return (unsigned)((db_clock_ms / 1000) & 0xFFFFFF);
 }
 
+/* ---- LFU data (see db_lfu in db.h) ---- */
+
+struct db_lfu_conf db_lfu = {0, 10, 1};
+
+#define LFU_INIT_VAL 5
+
+static unsigned lfu_minutes(void)
+{
+    return (unsigned)((db_clock_ms / 60000) & 65535);
+}
+
+unsigned db_lfu_counter(unsigned lfu)
+{
+    unsigned ldt = (lfu >> 8) & 65535, counter = lfu & 255, now = lfu_minutes();
+    unsigned elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
+    unsigned periods = db_lfu.decay_time > 0 ? elapsed / (unsigned)db_lfu.decay_time : 0;
+    return periods > counter ? 0 : counter - periods;
+}
+
+/* The LFU data after one access: decayed, then the logarithmic increment
+ * (likelier the smaller the counter), stamped with the current minute. */
+static unsigned lfu_touched(unsigned lfu)
+{
+    unsigned counter = db_lfu_counter(lfu);
+    if (counter < 255) {
+        double base = counter > LFU_INIT_VAL ? (double)(counter - LFU_INIT_VAL) : 0;
+        double r = (double)(dict_rand64() >> 11) * 0x1.0p-53; /* uniform in [0, 1) */
+        if (r < 1.0 / (base * db_lfu.log_factor + 1))
+            counter++;
+    }
+    return (lfu_minutes() << 8) | counter;
+}
+
+/* The LRU/LFU field of a new entry. */
+static unsigned new_stamp(void)
+{
+    return db_lfu.enabled ? (lfu_minutes() << 8) | LFU_INIT_VAL : lru_clock();
+}
+
 /* Redis's rule: a key expires strictly after its expiry time. */
 static int is_expired(const struct kv *e)
 {
@@ -150,7 +189,7 @@ struct kv *db_lookup(struct db *db, const char *key, size_t klen, unsigned flags
         return NULL;
     }
     if (!(flags & DB_LOOKUP_NOTOUCH) && !db_lru_frozen)
-        kv_set_lru(e, lru_clock());
+        kv_set_lru(e, db_lfu.enabled ? lfu_touched(kv_lru(e)) : lru_clock());
     return e;
 }
 
@@ -184,6 +223,10 @@ static struct kv *put(struct db *db, struct kv_parts *p, unsigned flags)
     int old_expired = old && is_expired(kv_at(old));
     if (old && !old_expired && (flags & DB_SET_KEEPTTL))
         p->expire = kv_expire(kv_at(old));
+    /* An overwritten value keeps its key's access frequency, as Redis's
+     * dbOverwrite does in LFU mode (an LRU stamp is simply "now"). */
+    if (old && !old_expired && db_lfu.enabled)
+        p->lru = kv_lru(kv_at(old));
     uint32_t h = kv_build(p);
     if (p->expire >= 0)
         db->expires++;
@@ -208,7 +251,7 @@ struct kv *db_set_string(struct db *db, const char *key, size_t klen, const char
 {
     struct kv_parts p = {.type = KV_STRING,
                          .enc = enc >= 0 ? enc : string_enc(val, vlen),
-                         .lru = lru_clock(),
+                         .lru = new_stamp(),
                          .expire = expire_ms < 0 ? -1 : expire_ms,
                          .key = key,
                          .klen = klen,
@@ -232,7 +275,7 @@ struct kv *db_set_object(struct db *db, const char *key, size_t klen, int type, 
 {
     struct kv_parts p = {.type = type,
                          .enc = enc,
-                         .lru = lru_clock(),
+                         .lru = new_stamp(),
                          .expire = expire_ms < 0 ? -1 : expire_ms,
                          .key = key,
                          .klen = klen,
@@ -355,7 +398,7 @@ struct kv *db_copy_entry(struct db *dst, const struct kv *e, const char *newkey,
         p.enc = KV_ENC_INT_UNSHARED;
     p.key = newkey;
     p.klen = nlen;
-    p.lru = lru_clock();
+    p.lru = new_stamp();
     uint32_t nh = kv_build(&p);
     dict_add(&dst->d, nh);
     if (p.expire >= 0)
@@ -429,6 +472,25 @@ static struct kv *random_sweep(struct db *db)
     } while (!found && cur != 0);
     mem_free(hv.v);
     return found;
+}
+
+size_t db_sample(struct db *db, int volatile_only, struct kv **out, size_t max)
+{
+    uint32_t local[64];
+    uint32_t *hs = max <= 64 ? local : mem_alloc(max * sizeof(*hs));
+    size_t n;
+    if (!volatile_only) {
+        n = dict_sample(&db->d, hs, max);
+    } else if (db->expires == 0) {
+        n = 0;
+    } else {
+        n = dict_sample_marked(&db->d, hs, max);
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = kv_at(hs[i]);
+    if (hs != local)
+        mem_free(hs);
+    return n;
 }
 
 struct kv *db_random(struct db *db)

@@ -63,6 +63,12 @@ void kv_set_enc(struct kv *e, int enc);
 /* 1 for an int-encoded string that Redis would not share (a COPY): OBJECT
  * REFCOUNT reports 1 for it even when its value is a small integer. */
 int kv_int_unshared(const struct kv *e);
+/* Overwrite the bytes of e's string value (KV_STRING) with val[0..vlen)
+ * when it is held inline and vlen is its current length: the entry does not
+ * move and keeps its encoding, TTL and LRU (INCR changes a counter in place,
+ * as Redis does). Returns 1, or 0 with nothing changed when the lengths
+ * differ or the string lives in a heap buffer. O(vlen). */
+int kv_str_overwrite(struct kv *e, const char *val, size_t vlen);
 /* Absolute expiry in unix ms, or -1. */
 long long kv_expire(const struct kv *e);
 /* The 24-bit LRU clock (seconds resolution) or LFU data, as Redis keeps it. */
@@ -146,6 +152,14 @@ void db_swap(struct db *a, struct db *b);
  * meets a live one: O(n) at worst, only when nearly all keys are expired. */
 struct kv *db_random(struct db *db);
 
+/* Up to max entries for eviction to weigh (Redis's sampling): entries of
+ * consecutive buckets from a random one (dict_sample), or with volatile_only
+ * only entries with a TTL (dict_sample_marked: the same over the buckets
+ * marked as holding one). No entry twice; expired entries are included and nothing
+ * is deleted or touched. The pointers are borrowed until the db is next
+ * written. O(max) (more while the table is sparse). */
+size_t db_sample(struct db *db, int volatile_only, struct kv **out, size_t max);
+
 /* Iterate: the callback sees every entry exactly once; it must not write to
  * the db. Expired entries are included (callers check kv_expire). */
 void db_foreach(struct db *db, void (*fn)(void *priv, struct kv *e), void *priv);
@@ -167,6 +181,24 @@ size_t db_active_expire(struct db *db, long long budget_us);
 
 /* Incremental rehash for idle time: do up to ms milliseconds of rehashing. */
 void db_rehash_ms(struct db *db, int ms);
+
+/* LFU mode (an LFU maxmemory-policy is in force; the server keeps this in
+ * step with its config): the 24-bit field of every entry then holds Redis's
+ * LFU data, the minutes clock (16 bits) << 8 | a logarithmic counter, not
+ * the seconds LRU clock. New entries start at counter 5; an overwritten
+ * value keeps its key's data; each touching lookup first decays the counter
+ * by one per decay_time minutes since its stamp (0: no decay), then adds 1
+ * with probability 1 / ((counter - 5) * log_factor + 1) (counter - 5 taken
+ * as 0 below 5; never past 255), and stamps the current minute. */
+struct db_lfu_conf {
+    int enabled;
+    int log_factor; /* lfu-log-factor */
+    int decay_time; /* lfu-decay-time, minutes */
+};
+extern struct db_lfu_conf db_lfu;
+/* The counter of LFU data lfu after the decay due by now (nothing stored:
+ * OBJECT FREQ, RDB, eviction read it this way). O(1). */
+unsigned db_lfu_counter(unsigned lfu);
 
 /* ---- global hooks and statistics ---- */
 struct db_hooks {

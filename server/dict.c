@@ -258,13 +258,25 @@ uint32_t dict_find(struct dict *d, const char *key, size_t len)
     return locate(d, dict_hash(key, len), 0, key, len, &ps) ? ps.h : 0;
 }
 
+int (*dict_grow_allowed)(size_t more, double load);
+
+/* Ask the hook whether the full table may double now. */
+static int grow_allowed(const struct dict *d)
+{
+    if (!dict_grow_allowed)
+        return 1;
+    size_t n = d->size[0] * 2;
+    size_t more = n * sizeof(uint32_t) + (n + 63) / 64 * sizeof(uint64_t);
+    return dict_grow_allowed(more, (double)d->used[0] / (double)d->size[0]);
+}
+
 void dict_add(struct dict *d, uint32_t h)
 {
     dict_rehash(d, 1);
     if (!dict_is_rehashing(d)) {
         if (d->size[0] == 0)
             resize(d, DICT_MIN_SIZE);
-        else if (d->used[0] >= d->size[0])
+        else if (d->used[0] >= d->size[0] && grow_allowed(d))
             resize(d, d->size[0] * 2);
     }
     /* While rehashing, new entries go to the new table so the old one only
@@ -422,6 +434,73 @@ uint32_t dict_random(const struct dict *d)
             return pick_in_chain(h);
     }
     return 0; /* not reached: size > 0 */
+}
+
+size_t dict_sample(const struct dict *d, uint32_t *out, size_t max)
+{
+    if (dict_size(d) == 0 || max == 0)
+        return 0;
+    /* Table 0 below rehashidx is empty; the rest of table 0 and table 1
+     * form one range of candidate buckets, as in dict_random. */
+    size_t lo = dict_is_rehashing(d) ? (size_t)d->rehashidx : 0;
+    size_t range = d->size[0] + d->size[1] - lo;
+    size_t budget = max * 10 > 64 ? max * 10 : 64, n = 0;
+    if (budget > range)
+        budget = range; /* one lap at most: no entry twice */
+    size_t start = (size_t)(dict_rand64() % range);
+    for (size_t k = 0; k < budget && n < max; k++) {
+        size_t r = start + k;
+        if (r >= range)
+            r -= range;
+        for (uint32_t h = bucket_at(d, lo + r); h && n < max; h = dict_next(h))
+            out[n++] = h;
+    }
+    return n;
+}
+
+/* The mark word covering bucket index c, both tables OR-ed (a table that
+ * is not allocated, or shorter than c, contributes nothing). */
+static uint64_t mark_word(const struct dict *d, size_t c)
+{
+    uint64_t word = 0;
+    for (int t = 0; t < 2; t++)
+        if (c < d->size[t])
+            word |= d->mark[t][c >> 6];
+    return word;
+}
+
+size_t dict_sample_marked(const struct dict *d, uint32_t *out, size_t max)
+{
+    size_t total = d->size[0] > d->size[1] ? d->size[0] : d->size[1];
+    if (total == 0 || max == 0)
+        return 0;
+    size_t c = (size_t)(dict_rand64() % total), seen = 0, n = 0;
+    /* One lap from a random bucket, 64 unmarked buckets per step. */
+    for (int work = 0; work < 4096 && seen < total && n < max; work++) {
+        uint64_t word = mark_word(d, c) & (~0ULL << (c & 63));
+        size_t end = ((c >> 6) + 1) << 6;
+        if (end > total)
+            end = total;
+        size_t next = word ? ((c >> 6) << 6) + (size_t)__builtin_ctzll(word) : end;
+        if (next > end)
+            next = end;
+        seen += next - c;
+        c = next;
+        if (c < end && seen < total) {
+            for (int t = 0; t < 2; t++) {
+                if (c >= d->size[t] || !get_mark(d, t, c))
+                    continue;
+                for (uint32_t h = d->tab[t][c]; h && n < max; h = dict_next(h))
+                    if (entry_marked(d, h))
+                        out[n++] = h;
+            }
+            seen++;
+            c++;
+        }
+        if (c >= total)
+            c = 0;
+    }
+    return n;
 }
 
 /* Marked entries in bucket i of table t; clears a stale mark. */

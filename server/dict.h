@@ -85,6 +85,12 @@ size_t dict_mem(const struct dict *d);
 
 /* Handle of the entry with this key, or 0. Average O(1). */
 uint32_t dict_find(struct dict *d, const char *key, size_t len);
+/* Consulted before a full table doubles (NULL, the default: it always may).
+ * more is the bytes the new bucket array and marks will take, load the
+ * entries per bucket now. Returning 0 puts the growth off to a later insert
+ * (chains just get longer meanwhile). maxmemory sets it, as Redis's
+ * dictExpandAllowed, so that a resize alone does not force evictions. */
+extern int (*dict_grow_allowed)(size_t more, double load);
 /* Insert entry h, whose key must not be present. May start a resize. O(1). */
 void dict_add(struct dict *d, uint32_t h);
 /* Remove entry h from the table (h itself is not freed). Returns 1 if it
@@ -111,6 +117,20 @@ void dict_foreach(const struct dict *d, void (*fn)(void *priv, uint32_t h), void
  * empty). Bounded: after 1024 misses it falls back to a scan from a random
  * bucket. Expected O(8 * buckets / entries) probes. */
 uint32_t dict_random(const struct dict *d);
+/* Up to max entries from consecutive buckets starting at a random one
+ * (eviction sampling, as Redis's dictGetSomeKeys): visits at most
+ * max(10 * max, 64) buckets and never more than one lap, so no entry is
+ * returned twice; when that budget covers every bucket and max >= the
+ * number of entries, every entry is returned (tests rely on it). Returns
+ * the number stored in out[]. O(max) while the table is not nearly empty
+ * (load >= 1/8 by the shrink rule). */
+size_t dict_sample(const struct dict *d, uint32_t *out, size_t max);
+/* Up to max marked entries from one lap of buckets starting at a random
+ * one, skipping unmarked buckets 64 at a time (eviction sampling among keys
+ * with a TTL). No entry twice; every marked entry when max allows and the
+ * lap fits the work bound (4096 mark words). Does not clear stale marks.
+ * Returns the number stored in out[]. */
+size_t dict_sample_marked(const struct dict *d, uint32_t *out, size_t max);
 /* Collect up to max marked entries into out[], walking buckets linearly
  * from *cursor (which it advances, wrapping at the end of the larger table)
  * and skipping unmarked buckets 64 at a time. Looks at most about 4096

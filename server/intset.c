@@ -2,13 +2,21 @@
  *
  * Values are read and written with memcpy so the array needs no alignment
  * beyond the header's. Random picks use a private xorshift generator so
- * that this module links only mem and util.
+ * that this module links only mem, slab and util.
+ *
+ * Placement: an intset is a slab block while it fits in SLAB_MAX bytes (a
+ * 10-member int32 set is 48 bytes, not malloc's 64) and a malloc block once
+ * it outgrows that (slab_mem_*). Invariant: the allocation holds exactly
+ * size_of(is) bytes, which is how the free and resize paths find its slab
+ * class, so every resize passes the size the header describes before the
+ * header changes.
  */
 #include "intset.h"
 
 #include <string.h>
 
 #include "mem.h"
+#include "slab.h"
 #include "util.h"
 
 struct intset {
@@ -16,6 +24,12 @@ struct intset {
     uint32_t len;
     unsigned char data[];
 };
+
+/* Bytes the header describes (and the allocation holds). */
+static size_t size_of(const struct intset *is)
+{
+    return sizeof(*is) + (size_t)is->len * is->width;
+}
 
 static uint32_t width_for(int64_t v)
 {
@@ -60,7 +74,7 @@ static void set_w(struct intset *is, size_t i, uint32_t w, int64_t v)
 
 struct intset *intset_new(void)
 {
-    struct intset *is = mem_alloc(sizeof(*is));
+    struct intset *is = slab_mem_alloc(sizeof(*is));
     is->width = 2;
     is->len = 0;
     return is;
@@ -68,13 +82,14 @@ struct intset *intset_new(void)
 
 void intset_free(struct intset *is)
 {
-    mem_free(is);
+    if (is)
+        slab_mem_free(is, size_of(is));
 }
 
 struct intset *intset_dup(const struct intset *is)
 {
-    size_t n = sizeof(*is) + (size_t)is->len * is->width;
-    struct intset *c = mem_alloc(n);
+    size_t n = size_of(is);
+    struct intset *c = slab_mem_alloc(n);
     memcpy(c, is, n);
     return c;
 }
@@ -86,7 +101,7 @@ size_t intset_len(const struct intset *is)
 
 size_t intset_mem(const struct intset *is)
 {
-    return mem_size(is);
+    return slab_mem_size(is, size_of(is));
 }
 
 int64_t intset_get(const struct intset *is, size_t i)
@@ -126,7 +141,7 @@ int intset_find(const struct intset *is, int64_t v)
 static struct intset *upgrade(struct intset *is, uint32_t w)
 {
     uint32_t old = is->width;
-    is = mem_realloc(is, sizeof(*is) + ((size_t)is->len + 1) * w);
+    is = slab_mem_resize(is, size_of(is), sizeof(*is) + ((size_t)is->len + 1) * w);
     for (size_t i = is->len; i-- > 0;)
         set_w(is, i, w, get_w(is, i, old));
     is->width = w;
@@ -147,7 +162,7 @@ int intset_add(struct intset **isp, int64_t v)
     } else {
         if (search(is, v, &pos))
             return 0;
-        is = mem_realloc(is, sizeof(*is) + ((size_t)is->len + 1) * is->width);
+        is = slab_mem_resize(is, size_of(is), size_of(is) + is->width);
         memmove(is->data + (pos + 1) * is->width, is->data + pos * is->width,
                 (is->len - pos) * is->width);
     }
@@ -165,8 +180,9 @@ int intset_remove(struct intset **isp, int64_t v)
         return 0;
     memmove(is->data + pos * is->width, is->data + (pos + 1) * is->width,
             (is->len - pos - 1) * is->width);
+    size_t old = size_of(is);
     is->len--;
-    *isp = mem_realloc(is, sizeof(*is) + (size_t)is->len * is->width);
+    *isp = slab_mem_resize(is, old, size_of(is));
     return 1;
 }
 

@@ -17,13 +17,17 @@
 
 struct intset;
 
-/* An empty intset (2-byte width). */
+/* An empty intset (2-byte width). It is a slab block while it fits in
+ * SLAB_MAX bytes and a malloc block once it outgrows that; callers only
+ * ever free it with intset_free, which knows. */
 struct intset *intset_new(void);
+/* Free is (NULL is fine). */
 void intset_free(struct intset *is);
 /* A deep copy. O(N). */
 struct intset *intset_dup(const struct intset *is);
 size_t intset_len(const struct intset *is);
-/* Allocated bytes (MEMORY USAGE). */
+/* Bytes it really occupies: its slab class or malloc usable size
+ * (MEMORY USAGE). */
 size_t intset_mem(const struct intset *is);
 
 /* Add v. *isp may be reallocated (it is updated; the old pointer is then

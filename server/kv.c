@@ -152,6 +152,15 @@ const char *kv_str(const struct kv *e, size_t *len)
     return (const char *)v + 1;
 }
 
+int kv_str_overwrite(struct kv *e, const char *val, size_t vlen)
+{
+    uint8_t *v = (uint8_t *)e + val_off(e);
+    if (v[0] == LONG_LEN || v[0] != vlen)
+        return 0;
+    memmove(v + 1, val, vlen);
+    return 1;
+}
+
 void *kv_ptr(const struct kv *e)
 {
     return load_ptr(B(e) + val_off(e));

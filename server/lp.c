@@ -13,7 +13,13 @@
  * reader starting at the entry's last byte can decode it going left: the last
  * byte holds the low 7 bits, and bit 7 set means "one more byte to the left".
  *
- * Invariants: lp_bytes() equals the allocation's used size; the header count
+ * Placement: lp_new() listpacks live on the malloc heap; lp_new_small() ones
+ * in the slab until they outgrow SLAB_MAX (slab_mem_resize moves them). Both
+ * kinds are resized through slab_mem_resize, which tells them apart by
+ * address, so every edit below works on either.
+ *
+ * Invariants: lp_bytes() equals the allocation's used size (the slab needs
+ * it to find the block's class when resizing or freeing); the header count
  * is exact while below 65535, and LP_COUNT_UNKNOWN means "recount".
  * Must not know: lists, hashes, sorted sets.
  */
@@ -24,6 +30,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "slab.h"
 #include "util.h"
 
 #define LP_HDR           6
@@ -85,6 +92,34 @@ unsigned char *lp_new(void)
     set_hdr_count(lp, 0);
     lp[LP_HDR] = LP_END;
     return lp;
+}
+
+unsigned char *lp_new_small(void)
+{
+    unsigned char *lp = slab_mem_alloc(LP_HDR + 1);
+    put_u32(lp, LP_HDR + 1);
+    set_hdr_count(lp, 0);
+    lp[LP_HDR] = LP_END;
+    return lp;
+}
+
+void lp_free(unsigned char *lp)
+{
+    if (lp)
+        slab_mem_free(lp, lp_bytes(lp));
+}
+
+unsigned char *lp_dup(const unsigned char *lp)
+{
+    size_t n = lp_bytes(lp);
+    unsigned char *c = slab_mem_alloc(n);
+    memcpy(c, lp, n);
+    return c;
+}
+
+size_t lp_mem(const unsigned char *lp)
+{
+    return slab_mem_size(lp, lp_bytes(lp));
 }
 
 size_t lp_bytes(const unsigned char *lp)
@@ -356,14 +391,66 @@ static unsigned char *splice(unsigned char *lp, size_t off, size_t oldsz, size_t
     size_t ntotal = total - oldsz + newsz;
     if (ntotal > UINT32_MAX)
         abort(); /* callers convert long before a listpack reaches 4 GB */
+    /* slab_mem_resize keeps a slab listpack in the slab while it fits and
+     * is a plain mem_realloc for a heap one. */
     if (newsz < oldsz) {
         memmove(lp + off + newsz, lp + off + oldsz, tail);
-        lp = mem_realloc(lp, ntotal);
+        lp = slab_mem_resize(lp, total, ntotal);
     } else if (newsz > oldsz) {
-        lp = mem_realloc(lp, ntotal);
+        lp = slab_mem_resize(lp, total, ntotal);
         memmove(lp + off + newsz, lp + off + oldsz, tail);
     }
     put_u32(lp, (uint32_t)ntotal);
+    return lp;
+}
+
+/* One entry ready to be written: its encoding header, and where its string
+ * payload comes from. */
+struct enc {
+    unsigned char hdr[ENC_MAX];
+    size_t h;       /* header bytes */
+    size_t payload; /* string bytes after the header (0 for an integer) */
+    size_t l;       /* h + payload: what backlen records */
+    size_t sz;      /* l + backlen: the whole entry */
+    const unsigned char *src;
+};
+
+static void enc_prepare(struct enc *x, const void *s, size_t len)
+{
+    x->h = encode_hdr(x->hdr, s, len, &x->payload);
+    x->l = x->h + x->payload;
+    x->sz = x->l + backlen_size(x->l);
+    x->src = s;
+}
+
+/* Replace `oldsz` bytes at off with the k (1 or 2) prepared entries, in one
+ * resize. Returns the (possibly moved) listpack. */
+static unsigned char *write_entries(unsigned char *lp, size_t off, size_t oldsz, struct enc *x,
+                                    size_t k)
+{
+    /* A source may point into lp itself (e.g. copying one entry over
+     * another), so stash it before the block moves. Rare; the copy keeps it
+     * simple. */
+    unsigned char *tmp[2] = {NULL, NULL};
+    size_t total = 0;
+    for (size_t i = 0; i < k; i++) {
+        total += x[i].sz;
+        if (x[i].payload && x[i].src >= lp && x[i].src < lp + lp_bytes(lp)) {
+            tmp[i] = mem_alloc(x[i].payload);
+            memcpy(tmp[i], x[i].src, x[i].payload);
+            x[i].src = tmp[i];
+        }
+    }
+    lp = splice(lp, off, oldsz, total);
+    unsigned char *p = lp + off;
+    for (size_t i = 0; i < k; i++) {
+        memcpy(p, x[i].hdr, x[i].h);
+        if (x[i].payload)
+            memcpy(p + x[i].h, x[i].src, x[i].payload);
+        put_backlen(p + x[i].l, x[i].l);
+        p += x[i].sz;
+        mem_free(tmp[i]);
+    }
     return lp;
 }
 
@@ -371,33 +458,28 @@ static unsigned char *splice(unsigned char *lp, size_t off, size_t oldsz, size_t
 static unsigned char *write_entry(unsigned char *lp, size_t off, size_t oldsz, const void *s,
                                   size_t len)
 {
-    unsigned char hdr[ENC_MAX];
-    size_t payload;
-    size_t h = encode_hdr(hdr, s, len, &payload);
-    size_t l = h + payload;
-    size_t sz = l + backlen_size(l);
-    /* s may point into lp itself (e.g. copying one entry over another), so
-     * stash it before the block moves. Rare; the copy keeps it simple. */
-    unsigned char *tmp = NULL;
-    const unsigned char *src = s;
-    if (payload && src >= lp && src < lp + lp_bytes(lp)) {
-        tmp = mem_alloc(payload);
-        memcpy(tmp, src, payload);
-        src = tmp;
-    }
-    lp = splice(lp, off, oldsz, sz);
-    memcpy(lp + off, hdr, h);
-    if (payload)
-        memcpy(lp + off + h, src, payload);
-    put_backlen(lp + off + l, l);
-    mem_free(tmp);
-    return lp;
+    struct enc x;
+    enc_prepare(&x, s, len);
+    return write_entries(lp, off, oldsz, &x, 1);
 }
 
 unsigned char *lp_insert(unsigned char *lp, size_t off, const void *s, size_t len, size_t *newoff)
 {
     lp = write_entry(lp, off, 0, s, len);
     add_count(lp, 1);
+    if (newoff)
+        *newoff = off;
+    return lp;
+}
+
+unsigned char *lp_insert_pair(unsigned char *lp, size_t off, const void *a, size_t alen,
+                              const void *b, size_t blen, size_t *newoff)
+{
+    struct enc x[2];
+    enc_prepare(&x[0], a, alen);
+    enc_prepare(&x[1], b, blen);
+    lp = write_entries(lp, off, 0, x, 2);
+    add_count(lp, 2);
     if (newoff)
         *newoff = off;
     return lp;

@@ -27,8 +27,21 @@ struct lp_entry {
     long long v;
 };
 
-/* A new empty listpack (owned by the caller; free with mem_free). */
+/* A new empty listpack on the malloc heap (owned by the caller; free with
+ * lp_free or mem_free; it never moves to the slab). For quicklist nodes,
+ * which are large and handled as plain malloc blocks. */
 unsigned char *lp_new(void);
+/* A new empty small listpack: a slab block while it fits in SLAB_MAX bytes,
+ * a malloc block for good once it grows past that (see slab_mem_*). Owned
+ * by the caller; free with lp_free only. For hashes and sorted sets, whose
+ * listpacks are mostly small and numerous. */
+unsigned char *lp_new_small(void);
+/* Free a listpack of either kind (NULL is fine). */
+void lp_free(unsigned char *lp);
+/* A copy of lp as a small listpack (slab if it fits); free with lp_free. */
+unsigned char *lp_dup(const unsigned char *lp);
+/* Bytes lp really occupies (slab class or malloc usable size). */
+size_t lp_mem(const unsigned char *lp);
 size_t lp_bytes(const unsigned char *lp);
 /* Number of entries. O(1), or O(n) once past 65535 entries. */
 size_t lp_count(const unsigned char *lp);
@@ -56,6 +69,11 @@ int lp_eq(const unsigned char *lp, size_t off, const void *s, size_t len);
  * canonical integer string is stored as an integer. Returns the (possibly
  * moved) listpack; *newoff, if not NULL, gets the offset of the new entry. */
 unsigned char *lp_insert(unsigned char *lp, size_t off, const void *s, size_t len, size_t *newoff);
+/* Insert a[0..alen) then b[0..blen) before the entry at off, with one resize
+ * (a hash field and its value, a zset member and its score). *newoff, if not
+ * NULL, gets the offset of the first. */
+unsigned char *lp_insert_pair(unsigned char *lp, size_t off, const void *a, size_t alen,
+                              const void *b, size_t blen, size_t *newoff);
 unsigned char *lp_append(unsigned char *lp, const void *s, size_t len);
 unsigned char *lp_prepend(unsigned char *lp, const void *s, size_t len);
 /* Replace the entry at off with s[0..len). */

@@ -12,7 +12,10 @@
  *   - an entry's hash is dict_hash(key) and never changes, so moving an
  *     entry never recomputes it;
  *   - sizes: grow when used reaches the bucket count (load 1), shrink when
- *     the load falls below 1/8 (keeps sdict_random O(1) expected).
+ *     the load falls below 1/8 (keeps sdict_random O(1) expected);
+ *   - maxchain[i] >= the length of every chain in t[i]. It is raised on
+ *     insert and on rehash moves and never lowered until t[1] replaces t[0]
+ *     (deletes leave it loose, never wrong). sdict_random relies on it.
  *
  * Must not know: the types built on top (sets, hashes, sorted sets).
  */
@@ -29,11 +32,28 @@
 
 struct sdict {
     struct sdict_entry **t[2];
-    size_t size[2];   /* bucket counts */
-    size_t used[2];   /* entries in each table */
-    size_t rehashidx; /* valid when rehashing */
+    size_t size[2];     /* bucket counts */
+    size_t used[2];     /* entries in each table */
+    size_t rehashidx;   /* valid when rehashing */
+    size_t maxchain[2]; /* bound on chain lengths, see the invariants */
     int rehashing;
 };
+
+static size_t chain_len(const struct sdict_entry *e)
+{
+    size_t n = 0;
+    for (; e; e = e->next)
+        n++;
+    return n;
+}
+
+/* Raise t[t]'s chain bound to cover the chain at head. O(chain). */
+static void note_chain(struct sdict *d, int t, const struct sdict_entry *head)
+{
+    size_t n = chain_len(head);
+    if (n > d->maxchain[t])
+        d->maxchain[t] = n;
+}
 
 struct sdict *sdict_new(void)
 {
@@ -99,6 +119,8 @@ static void rehash_step(struct sdict *d, int n)
             d->used[0] = d->used[1];
             d->t[1] = NULL;
             d->size[1] = d->used[1] = 0;
+            d->maxchain[0] = d->maxchain[1];
+            d->maxchain[1] = 0;
             d->rehashing = 0;
             return;
         }
@@ -109,7 +131,7 @@ static void rehash_step(struct sdict *d, int n)
                 return;
             continue;
         }
-        size_t mask = d->size[1] - 1;
+        size_t mask = d->size[1] - 1, moved = 0;
         while (e) {
             struct sdict_entry *next = e->next;
             size_t b = e->hash & mask;
@@ -117,9 +139,25 @@ static void rehash_step(struct sdict *d, int n)
             d->t[1][b] = e;
             d->used[0]--;
             d->used[1]++;
+            moved++;
             e = next;
         }
-        d->t[0][d->rehashidx++] = NULL;
+        /* Growing splits the chain over the t[1] buckets i, i + size[0],
+         * ..., which were empty (new keys reach them only after this move):
+         * measure them when they are few (a doubling: two), else bound them
+         * by the chain's length. Shrinking merges the chain into one
+         * bucket: measure that. Short walks over entries just touched. */
+        size_t i = d->rehashidx;
+        if (d->size[1] <= d->size[0]) {
+            note_chain(d, 1, d->t[1][i & mask]);
+        } else if (d->size[1] <= 4 * d->size[0]) {
+            for (size_t j = i; j < d->size[1]; j += d->size[0])
+                note_chain(d, 1, d->t[1][j]);
+        } else if (moved > d->maxchain[1]) {
+            d->maxchain[1] = moved;
+        }
+        d->t[0][i] = NULL;
+        d->rehashidx++;
         n--;
     }
 }
@@ -153,11 +191,13 @@ static void maybe_resize(struct sdict *d)
     if (d->size[0] == 0) {
         d->t[0] = mem_calloc(want, sizeof(*d->t[0]));
         d->size[0] = want;
+        d->maxchain[0] = 0;
         return;
     }
     d->t[1] = mem_calloc(want, sizeof(*d->t[1]));
     d->size[1] = want;
     d->used[1] = 0;
+    d->maxchain[1] = 0;
     d->rehashidx = 0;
     d->rehashing = 1;
 }
@@ -212,6 +252,7 @@ struct sdict_entry *sdict_add(struct sdict *d, const void *key, size_t klen, int
     e->next = *slot;
     *slot = e;
     d->used[t]++;
+    note_chain(d, t, e);
     *created = 1;
     return e;
 }
@@ -252,34 +293,48 @@ int sdict_delete(struct sdict *d, const void *key, size_t klen)
     return 0;
 }
 
-/* A random entry: pick random buckets over both tables until a non-empty
- * one, then a random link in its chain. Elements in long chains are slightly
- * less likely; chains are short at load <= 1. O(1) expected. */
+/* A uniform number in [0, n), n > 0: the high word of a 64x64-bit product
+ * (a multiply instead of a division; the bias, n / 2^64, is negligible). */
+static size_t rand_below(size_t n)
+{
+    return (size_t)(((unsigned __int128)dict_rand64() * n) >> 64);
+}
+
+/* A uniformly random entry, by rejection sampling: pick a bucket (over the
+ * live buckets of both tables) and a position 0..M-1 where M bounds every
+ * chain (maxchain), and accept only if the chain reaches that position.
+ * Each entry is then hit with the same chance 1 / (buckets * M) per try.
+ * Picking a bucket and then a member of its chain, as this once did, gives
+ * a member of a chain of k entries k times less than one alone in its
+ * bucket. Expected tries: buckets * M / entries, a small constant with the
+ * load kept near [1/8, 1] and M a handful with a keyed hash. */
 struct sdict_entry *sdict_random(struct sdict *d)
 {
     if (sdict_size(d) == 0)
         return NULL;
-    struct sdict_entry *e;
+    /* While rehashing, t[0] buckets below rehashidx are empty: skip them. */
+    size_t lo = d->rehashing ? d->rehashidx : 0;
+    size_t span = d->size[0] - lo + (d->rehashing ? d->size[1] : 0);
+    size_t m = d->maxchain[0] > d->maxchain[1] ? d->maxchain[0] : d->maxchain[1];
     for (;;) {
-        if (d->rehashing) {
-            /* t[0] buckets below rehashidx are empty: skip them. */
-            size_t lo = d->rehashidx;
-            size_t span = d->size[0] - lo + d->size[1];
-            size_t r = lo + (size_t)(dict_rand64() % span);
-            e = r < d->size[0] ? d->t[0][r] : d->t[1][r - d->size[0]];
-        } else {
-            e = d->t[0][dict_rand64() & (d->size[0] - 1)];
-        }
+        size_t r = lo + rand_below(span);
+        size_t k = rand_below(m);
+        struct sdict_entry *e = r < d->size[0] ? d->t[0][r] : d->t[1][r - d->size[0]];
+        while (e && k--)
+            e = e->next;
         if (e)
-            break;
+            return e;
     }
-    size_t len = 0;
-    for (struct sdict_entry *p = e; p; p = p->next)
-        len++;
-    size_t k = (size_t)(dict_rand64() % len);
-    while (k--)
-        e = e->next;
-    return e;
+}
+
+void sdict_read_step(struct sdict *d)
+{
+    rehash_step(d, 1);
+}
+
+int sdict_is_rehashing(const struct sdict *d)
+{
+    return d->rehashing;
 }
 
 void sdict_foreach(struct sdict *d, void (*fn)(void *priv, struct sdict_entry *e), void *priv)
@@ -390,5 +445,27 @@ struct sdict *sdict_dup(const struct sdict *d)
                 c->t[0][slot] = x;
                 c->used[0]++;
             }
+    for (size_t b = 0; b < c->size[0]; b++)
+        note_chain(c, 0, c->t[0][b]);
     return c;
+}
+
+int sdict_table_stats(const struct sdict *d, int table, struct sdict_table_stats *st)
+{
+    memset(st, 0, sizeof(*st));
+    if (table == 1 && !d->rehashing)
+        return -1;
+    st->buckets = d->size[table];
+    st->used = d->used[table];
+    for (size_t b = 0; b < d->size[table]; b++) {
+        size_t n = chain_len(d->t[table][b]);
+        st->clvector[n < SDICT_STATS_VECTLEN ? n : SDICT_STATS_VECTLEN - 1]++;
+        if (n == 0)
+            continue;
+        st->nonempty++;
+        st->totchain += n;
+        if (n > st->maxchain)
+            st->maxchain = n;
+    }
+    return 0;
 }

@@ -46,9 +46,20 @@ void sdict_set_val(struct sdict_entry *e, const void *val, size_t vlen);
 /* Delete key; returns 1 if it was there. */
 int sdict_delete(struct sdict *d, const void *key, size_t klen);
 
-/* A uniformly random entry (NULL if empty). O(1) expected for a table kept at
- * load >= 1/8. */
+/* A uniformly random entry (NULL if empty): every entry equally likely,
+ * whatever its chain and during a rehash too. Does not step the rehash
+ * (commands call sdict_read_step first).
+ * O(1) expected for a table kept at load >= 1/8 (rejection sampling, about
+ * buckets * longest-chain / entries tries). */
 struct sdict_entry *sdict_random(struct sdict *d);
+/* One rehash step on behalf of a read (a command that only reads d, such as
+ * SRANDMEMBER): reads move a resize on too, as in Redis, so a table that
+ * is only read does not stay half-rehashed, holding both tables, for ever.
+ * Entries are relinked, never reallocated: pointers to them stay valid.
+ * Must not be called while d is being walked. O(1). */
+void sdict_read_step(struct sdict *d);
+/* 1 while an incremental resize is in progress (tests, DEBUG). */
+int sdict_is_rehashing(const struct sdict *d);
 
 /* Iterate over all entries; the callback must not modify the table. */
 void sdict_foreach(struct sdict *d, void (*fn)(void *priv, struct sdict_entry *e), void *priv);
@@ -60,5 +71,18 @@ unsigned long long sdict_scan(struct sdict *d, unsigned long long cursor, long c
 
 /* A deep copy (COPY). */
 struct sdict *sdict_dup(const struct sdict *d);
+
+/* Chain statistics of one bucket array (DEBUG HTSTATS-KEY). */
+#define SDICT_STATS_VECTLEN 50
+struct sdict_table_stats {
+    size_t buckets, used;                 /* bucket count, entries */
+    size_t nonempty;                      /* buckets holding at least one entry */
+    size_t maxchain;                      /* longest chain */
+    size_t totchain;                      /* entries counted by walking the chains */
+    size_t clvector[SDICT_STATS_VECTLEN]; /* buckets per chain length (last: that or longer) */
+};
+/* Fill *st for table 0 (main) or 1 (the rehash target). Returns 0, or -1
+ * for table 1 outside a rehash. Read-only. O(buckets + entries). */
+int sdict_table_stats(const struct sdict *d, int table, struct sdict_table_stats *st);
 
 #endif

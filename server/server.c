@@ -24,6 +24,7 @@
 #include "conn.h"
 #include "db.h"
 #include "ev.h"
+#include "evict.h"
 #include "limits.h"
 #include "mem.h"
 #include "net.h"
@@ -476,6 +477,7 @@ void server_reset_stats(void)
     server.stat_total_error_replies = 0;
     server.stat_unexpected_error_replies = 0;
     db_stats.expired = 0;
+    evict_reset_stats();
     cmd_reset_stats();
     reply_errorstats_reset();
 }
@@ -500,6 +502,7 @@ int server_init(void)
     db_hooks.on_expired = on_expired;
     db_hooks.on_collection_stored = on_collection_stored;
     db_hooks.on_key_added = notify_key_added;
+    evict_init();
     cmd_init();
     t_list_init();
     t_set_init();

@@ -54,7 +54,7 @@ struct sclass {
 };
 
 char *slab_base;
-static size_t reserved;    /* bytes reserved */
+size_t slab_size;          /* bytes reserved */
 static size_t committed;   /* bytes made read-write, from the start */
 static uint32_t top = 1;   /* pages below top have been used at least once */
 static struct page *pages; /* meta for pages [0, pages_cap) */
@@ -78,7 +78,7 @@ static void reserve(void)
             mmap(NULL, sizes[i], PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p != MAP_FAILED) {
             slab_base = p;
-            reserved = sizes[i];
+            slab_size = sizes[i];
             return;
         }
     }
@@ -128,7 +128,7 @@ static void commit_to(size_t end)
 {
     const size_t step = 1 << 20;
     while (committed < end) {
-        size_t n = committed + step <= reserved ? step : reserved - committed;
+        size_t n = committed + step <= slab_size ? step : slab_size - committed;
         if (mprotect(slab_base + committed, n, PROT_READ | PROT_WRITE) != 0) {
             perror("slab: mprotect");
             abort();
@@ -146,8 +146,8 @@ static uint32_t page_new(unsigned c)
         free_pages = pages[p].next;
         npages_free--;
     } else {
-        if ((size_t)(top + 1) * SLAB_PAGE > reserved) {
-            fprintf(stderr, "slab: out of address space (%zu bytes)\n", reserved);
+        if ((size_t)(top + 1) * SLAB_PAGE > slab_size) {
+            fprintf(stderr, "slab: out of address space (%zu bytes)\n", slab_size);
             abort();
         }
         p = top++;
@@ -167,12 +167,9 @@ static uint32_t page_new(unsigned c)
     return p;
 }
 
-uint32_t slab_alloc(size_t n)
+/* Take a block of class c (csize = c * 4 bytes); no accounting. */
+static uint32_t block_alloc(unsigned c, size_t csize)
 {
-    if (!slab_base)
-        reserve();
-    unsigned c = class_of(n);
-    size_t csize = (size_t)c * 4;
     uint32_t p = classes[c].head;
     if (!p)
         p = page_new(c);
@@ -190,6 +187,16 @@ uint32_t slab_alloc(size_t n)
     pg->used++;
     if (!pg->free && (size_t)(pg->carved + 1) * csize > SLAB_PAGE)
         list_del(c, p);
+    return h;
+}
+
+uint32_t slab_alloc(size_t n)
+{
+    if (!slab_base)
+        reserve();
+    unsigned c = class_of(n);
+    size_t csize = (size_t)c * 4;
+    uint32_t h = block_alloc(c, csize);
     live_bytes += csize;
     live_blocks++;
     mem_account((ssize_t)csize);
@@ -213,12 +220,9 @@ static void page_release(unsigned c, uint32_t p)
     npages_free++;
 }
 
-void slab_free(uint32_t h, size_t n)
+/* Return block h to its page, class c; no accounting. */
+static void block_free(uint32_t h, size_t n, unsigned c, size_t csize)
 {
-    if (!h)
-        return;
-    unsigned c = class_of(n);
-    size_t csize = (size_t)c * 4;
     uint32_t p = (uint32_t)(((size_t)h << 2) / SLAB_PAGE);
     struct page *pg = &pages[p];
     if (pg->cls != c) {
@@ -230,9 +234,6 @@ void slab_free(uint32_t h, size_t n)
     POISON(slab_ptr(h), csize);
     pg->free = h;
     pg->used--;
-    live_bytes -= csize;
-    live_blocks--;
-    mem_account(-(ssize_t)csize);
     if (!pg->listed)
         list_add(c, p);
     /* Keep the class's last page with room even when empty, so a block
@@ -241,11 +242,73 @@ void slab_free(uint32_t h, size_t n)
         page_release(c, p);
 }
 
+void slab_free(uint32_t h, size_t n)
+{
+    if (!h)
+        return;
+    unsigned c = class_of(n);
+    size_t csize = (size_t)c * 4;
+    block_free(h, n, c, csize);
+    live_bytes -= csize;
+    live_blocks--;
+    mem_account(-(ssize_t)csize);
+}
+
+void *slab_mem_alloc(size_t n)
+{
+    if (n > SLAB_MAX)
+        return mem_alloc(n);
+    return slab_ptr(slab_alloc(n));
+}
+
+void *slab_mem_resize(void *p, size_t old, size_t n)
+{
+    if (!slab_owns(p))
+        return mem_realloc(p, n);
+    unsigned oc = class_of(old);
+    size_t ocsize = (size_t)oc * 4;
+    if (n > SLAB_MAX) {
+        void *q = mem_alloc(n);
+        memcpy(q, p, old);
+        slab_free(slab_handle(p), old);
+        return q;
+    }
+    unsigned nc = class_of(n);
+    if (nc == oc)
+        return p;
+    /* Class to class: the block counters are unchanged, and one
+     * mem_account covers the difference (this is the hot path of a small
+     * hash or set growing by one field). */
+    size_t ncsize = (size_t)nc * 4;
+    void *q = slab_ptr(block_alloc(nc, ncsize));
+    memcpy(q, p, old < n ? old : n);
+    block_free(slab_handle(p), old, oc, ocsize);
+    live_bytes += ncsize - ocsize;
+    mem_account((ssize_t)ncsize - (ssize_t)ocsize);
+    return q;
+}
+
+void slab_mem_free(void *p, size_t n)
+{
+    if (!p)
+        return;
+    if (slab_owns(p))
+        slab_free(slab_handle(p), n);
+    else
+        mem_free(p);
+}
+
+size_t slab_mem_size(const void *p, size_t n)
+{
+    return slab_owns(p) ? slab_class_size(n) : mem_size(p);
+}
+
 void slab_get_stats(struct slab_stats *st)
 {
-    st->reserved = reserved;
+    st->reserved = slab_size;
     st->pages_used = npages_used;
     st->pages_free = npages_free;
     st->bytes = live_bytes;
     st->blocks = live_blocks;
+    st->meta = mem_size(pages);
 }

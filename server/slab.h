@@ -20,6 +20,13 @@
  * available) free blocks and unused page space are poisoned. The reservation
  * is PROT_NONE and made read-write in 1 MiB steps as pages are first used.
  *
+ * Small objects by pointer (slab_mem_*): compact values (listpacks, intsets)
+ * whose own header records their byte size are served from the slab while
+ * they fit (no 8-byte malloc header, 4-byte rather than 16-byte rounding) and
+ * move to mem_alloc for good once they grow past SLAB_MAX. The free and size
+ * paths tell the two apart by address (slab_owns), so a caller may also
+ * pass them a plain mem_alloc block.
+ *
  * Must not know: what the blocks hold. Not thread-safe (one event loop).
  */
 #ifndef TERN_SLAB_H
@@ -32,8 +39,10 @@
 #define SLAB_MIN  8
 #define SLAB_MAX  512
 
-/* Base of the reservation; valid after the first slab_alloc. */
+/* Base and size of the reservation; valid after the first slab_alloc
+ * (before it, slab_base is NULL and slab_size 0). */
 extern char *slab_base;
+extern size_t slab_size;
 
 /* Allocate a block of n bytes (1 <= n <= SLAB_MAX). Contents are undefined
  * (zero on a fresh page, stale on reuse). Aborts if the reservation is full.
@@ -55,6 +64,27 @@ static inline uint32_t slab_handle(const void *p)
 {
     return (uint32_t)(((const char *)p - slab_base) >> 2);
 }
+/* 1 if p points into the reservation (so it came from slab_ptr), 0 for any
+ * other address, such as a malloc block. One subtraction and compare. */
+static inline int slab_owns(const void *p)
+{
+    return (uintptr_t)p - (uintptr_t)slab_base < slab_size;
+}
+
+/* Allocate n bytes (n >= 1) for a small object addressed by pointer: a slab
+ * block if n <= SLAB_MAX, else mem_alloc. Never NULL. O(1). */
+void *slab_mem_alloc(size_t n);
+/* Resize p, which holds old bytes (its recorded size), to n bytes; returns
+ * the block, which may have moved (p is then invalid). The first min(old, n)
+ * bytes are kept. A slab block stays in place while n is in its class, moves
+ * to another class while n <= SLAB_MAX, and to mem_alloc beyond; a malloc
+ * block is mem_realloc'd and never comes back to the slab. O(min(old, n)). */
+void *slab_mem_resize(void *p, size_t old, size_t n);
+/* Free p, which holds n bytes (its recorded size). NULL is ignored. */
+void slab_mem_free(void *p, size_t n);
+/* Bytes p really occupies (class size or malloc usable size), for MEMORY
+ * and DEBUG reporting; n is its recorded size. */
+size_t slab_mem_size(const void *p, size_t n);
 
 /* Statistics for tests and INFO. */
 struct slab_stats {
@@ -63,6 +93,7 @@ struct slab_stats {
     size_t pages_free; /* pages released to the kernel, awaiting reuse */
     size_t bytes;      /* bytes in live blocks (class sizes) */
     size_t blocks;     /* live blocks */
+    size_t meta;       /* bytes of the page table (mem_alloc'd, in mem_used) */
 };
 void slab_get_stats(struct slab_stats *st);
 

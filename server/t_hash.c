@@ -10,9 +10,11 @@
  * update) that leaves it with more than hash-max-listpack-entries fields.
  *
  * Keyspace value: the listpack or sdict pointer itself, with no wrapper
- * (one malloc per hash saved). The free/dup/mem callbacks get only that
- * pointer, so a listpack pointer is stored with its low bit set (mem_alloc
- * blocks are at least 8-byte aligned, so the bit is free); an sdict pointer
+ * (one malloc per hash saved). The listpack is a small one (lp_new_small: a
+ * slab block, without malloc's header and 16-byte rounding, until it grows
+ * past SLAB_MAX). The free/dup/mem callbacks get only that pointer, so a
+ * listpack pointer is stored with its low bit set (slab blocks are 4-byte
+ * aligned and malloc blocks 16-byte, so the bit is free); an sdict pointer
  * is stored as is. hobj_of() undoes the tag into a struct hobj, a view on
  * the stack; hobj_tagged() makes the stored form again.
  *
@@ -82,7 +84,7 @@ static void *hobj_tagged(const struct hobj *h)
 /* A new empty hash (a listpack). */
 static struct hobj hobj_new(void)
 {
-    struct hobj h = {lp_new(), NULL};
+    struct hobj h = {lp_new_small(), NULL};
     return h;
 }
 
@@ -91,7 +93,7 @@ static void hobj_free(void *p)
 {
     struct hobj h = hobj_of(p);
     if (h.lp)
-        mem_free(h.lp);
+        lp_free(h.lp);
     else
         sdict_free(h.d);
 }
@@ -100,8 +102,7 @@ static void *hobj_dup(const void *p)
 {
     struct hobj h = hobj_of(p), n = {NULL, NULL};
     if (h.lp) {
-        n.lp = mem_alloc(lp_bytes(h.lp));
-        memcpy(n.lp, h.lp, lp_bytes(h.lp));
+        n.lp = lp_dup(h.lp);
     } else {
         n.d = sdict_dup(h.d);
     }
@@ -111,7 +112,7 @@ static void *hobj_dup(const void *p)
 static size_t hobj_mem(const void *p)
 {
     struct hobj h = hobj_of(p);
-    return h.lp ? mem_size(h.lp) : sdict_mem(h.d);
+    return h.lp ? lp_mem(h.lp) : sdict_mem(h.d);
 }
 
 void t_hash_init(void)
@@ -161,7 +162,7 @@ static void hobj_convert(struct hobj *h)
         sdict_set_val(e, v, vl);
         off = lp_next(h->lp, voff);
     }
-    mem_free(h->lp);
+    lp_free(h->lp);
     h->lp = NULL;
     h->d = d;
 }
@@ -231,8 +232,7 @@ static int hobj_set(struct hobj *h, const void *f, size_t flen, const void *v, s
     if (off) {
         h->lp = lp_replace(h->lp, lp_next(h->lp, off), v, vlen);
     } else {
-        h->lp = lp_append(h->lp, f, flen);
-        h->lp = lp_append(h->lp, v, vlen);
+        h->lp = lp_insert_pair(h->lp, lp_end(h->lp), f, flen, v, vlen, NULL);
     }
     /* Checked after an update too: a hash left over the limit by a lowered
      * hash-max-listpack-entries converts on its next write, as in Redis. */
@@ -756,8 +756,10 @@ static void rand_with_repeats(struct client *c, struct hobj *h, size_t count, in
 {
     reply_array(c, withvalues && c->resp == 2 ? (long long)count * 2 : (long long)count);
     if (h->d) {
-        for (size_t i = 0; i < count; i++)
+        for (size_t i = 0; i < count; i++) {
+            sdict_read_step(h->d);
             emit_sdict_pair(c, sdict_random(h->d), withvalues);
+        }
         return;
     }
     size_t n = hobj_len(h);
@@ -769,8 +771,11 @@ static void rand_with_repeats(struct client *c, struct hobj *h, size_t count, in
 
 /* count < size distinct picks. Like Redis 7.0, a listpack asked for at
  * most a third of its fields replies them in its own order (selection
- * sampling, one pass); otherwise the picks come in random order (partial
- * Fisher-Yates over an offset or entry array). O(n). */
+ * sampling, one pass); otherwise the picks come in random order. A table
+ * asked for at most a third draws uniform picks and drops repeats (a
+ * scratch set of entry pointers): O(count) expected, at most 1.5 draws per
+ * pick. Otherwise a partial Fisher-Yates over an offset or entry array:
+ * O(n), which is O(count) as count > n / 3. */
 static void rand_unique(struct client *c, struct hobj *h, size_t count, int withvalues)
 {
     size_t n = hobj_len(h);
@@ -795,6 +800,19 @@ static void rand_unique(struct client *c, struct hobj *h, size_t count, int with
             }
             off = lp_next(h->lp, lp_next(h->lp, off));
         }
+        return;
+    }
+    if (count * 3 <= n) {
+        struct sdict *seen = sdict_new();
+        while (sdict_size(seen) < count) {
+            sdict_read_step(h->d);
+            struct sdict_entry *e = sdict_random(h->d);
+            int created;
+            sdict_add(seen, &e, sizeof(e), &created);
+            if (created)
+                emit_sdict_pair(c, e, withvalues);
+        }
+        sdict_free(seen);
         return;
     }
     struct collect_ctx x = {NULL, 0, 0};
@@ -860,6 +878,7 @@ void cmd_hrandfield(struct client *c)
         return;
     }
     if (h->d) {
+        sdict_read_step(h->d);
         struct sdict_entry *e = sdict_random(h->d);
         reply_bulk(c, e->key, e->klen);
         return;

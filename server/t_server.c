@@ -1,11 +1,10 @@
 /* t_server: server commands that report on or control the whole process:
- * INFO, TIME, SHUTDOWN, DEBUG (SLEEP, OBJECT, SET-ACTIVE-EXPIRE).
+ * INFO, TIME, SHUTDOWN, LASTSAVE, LOLWUT. (DEBUG is in t_debug.c.)
  *
  * INFO field names match Redis 7.0 so that tools parsing them work; values
  * are Tern's real figures, and fields for features Tern lacks (replication,
  * forks, cluster, ...) report their idle values.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,8 +20,8 @@
 #include "cmd.h"
 #include "cmd_procs.h"
 #include "db.h"
+#include "evict.h"
 #include "mem.h"
-#include "net.h"
 #include "persist.h"
 #include "pubsub.h"
 #include "reply.h"
@@ -147,10 +146,11 @@ static void info_memory(struct text *t)
             "used_memory_rss_human:%s\r\nused_memory_peak:%zu\r\nused_memory_peak_human:%s\r\n"
             "used_memory_peak_perc:%.2f%%\r\ntotal_system_memory:%lld\r\n"
             "total_system_memory_human:%s\r\nmaxmemory:%lld\r\nmaxmemory_human:%s\r\n"
-            "maxmemory_policy:noeviction\r\nmem_fragmentation_ratio:%.2f\r\n"
+            "maxmemory_policy:%s\r\nmem_fragmentation_ratio:%.2f\r\n"
             "mem_allocator:libc\r\nlazyfree_pending_objects:0\r\nlazyfreed_objects:0\r\n",
             used, h_used, rss, h_rss, peak, h_peak, peak ? 100.0 * (double)used / (double)peak : 0,
-            sys, h_sys, server.maxmemory, h_max, used ? (double)rss / (double)used : 0);
+            sys, h_sys, server.maxmemory, h_max, evict_policy_name(server.maxmemory_policy),
+            used ? (double)rss / (double)used : 0);
 }
 
 static void info_persistence(struct text *t)
@@ -173,8 +173,8 @@ static void info_stats(struct text *t)
         "instantaneous_output_repl_kbps:0.00\r\nrejected_connections:%lld\r\nsync_full:0\r\n"
         "sync_partial_ok:0\r\nsync_partial_err:0\r\nexpired_keys:%lld\r\n"
         "expired_stale_perc:%.2f\r\nexpired_time_cap_reached_count:%lld\r\n"
-        "expire_cycle_cpu_milliseconds:0\r\nevicted_keys:0\r\nevicted_clients:0\r\n"
-        "total_eviction_exceeded_time:0\r\ncurrent_eviction_exceeded_time:0\r\n"
+        "expire_cycle_cpu_milliseconds:0\r\nevicted_keys:%lld\r\nevicted_clients:0\r\n"
+        "total_eviction_exceeded_time:%lld\r\ncurrent_eviction_exceeded_time:%lld\r\n"
         "keyspace_hits:%lld\r\nkeyspace_misses:%lld\r\npubsub_channels:%ld\r\n"
         "pubsub_patterns:%ld\r\npubsubshard_channels:%ld\r\nlatest_fork_usec:%lld\r\ntotal_forks:%"
         "lld\r\n"
@@ -186,6 +186,7 @@ static void info_stats(struct text *t)
         "dump_payload_sanitizations:0\r\n",
         server.stat_numconnections, server.stat_numcommands, in, out, server.stat_rejected_conn,
         db_stats.expired, (double)db_stats.expired_stale_perc, db_stats.expired_time_cap_reached,
+        evict_stat_keys(), evict_stat_exceeded_total_ms(), evict_stat_exceeded_current_ms(),
         server.stat_keyspace_hits, server.stat_keyspace_misses, pubsub_num_channels(),
         pubsub_num_patterns(), pubsub_num_shard_channels(), child_stats.latest_fork_usec,
         child_stats.total_forks, tk, ti, tp, server.stat_unexpected_error_replies,
@@ -376,106 +377,6 @@ void cmd_shutdown(struct client *c)
     }
     server_request_shutdown(flags);
     /* Redis sends no reply on success: the connection just closes. */
-}
-
-/* ---- DEBUG ---- */
-
-static int debug_allowed(struct client *c)
-{
-    if (server.enable_debug_command == 1)
-        return 1;
-    if (server.enable_debug_command == 2 &&
-        ((c->flags & CLIENT_UNIX) || net_peer_is_local(c->conn.io.fd)))
-        return 1;
-    return 0;
-}
-
-/* DEBUG OBJECT key. Like Redis 7.0 it reads the entry straight from the
- * keyspace: a key that has expired but was not reaped yet is still described
- * (not deleted, no "expired" event, LRU untouched). */
-static void debug_object(struct client *c)
-{
-    struct kv *e =
-        db_lookup(c->db, c->argv[2].ptr, c->argv[2].len, DB_LOOKUP_RAW | DB_LOOKUP_NOTOUCH);
-    if (!e) {
-        reply_error(c, "ERR no such key");
-        return;
-    }
-    size_t vlen = 0;
-    long long ival;
-    int refcount = 1;
-    if (kv_type(e) == KV_STRING) {
-        const char *v = kv_str(e, &vlen);
-        if (kv_enc(e) == KV_ENC_INT && util_str2ll(v, vlen, &ival) && ival >= 0 && ival < 10000)
-            refcount = 2147483647;
-    }
-    unsigned lru = kv_lru(e);
-    long long now_lru = (db_clock_ms / 1000) & ((1 << 24) - 1);
-    long long idle = now_lru >= lru ? now_lru - lru : now_lru + (1 << 24) - lru;
-    char line[256];
-    snprintf(
-        line, sizeof(line),
-        "Value at:%p refcount:%d encoding:%s serializedlength:%zu lru:%u lru_seconds_idle:%lld",
-        (void *)e, refcount, kv_enc_name(kv_enc(e)), vlen + 1, lru, idle);
-    reply_status(c, line);
-}
-
-static void debug_help(struct client *c)
-{
-    static const char *const help[] = {
-        "OBJECT <key>",
-        "    Show low-level information about the value stored at <key>.",
-        "RELOAD [option ...]",
-        "    Save the RDB on disk and reload it back to memory. Options: MERGE (accepted), "
-        "NOFLUSH (keep the current keys), NOSAVE (load the existing file).",
-        "SET-ACTIVE-EXPIRE <0|1>",
-        "    Turn the active expiry cycle off (0) or on (1).",
-        "SLEEP <seconds>",
-        "    Stop serving for <seconds> (decimals allowed).",
-        NULL,
-    };
-    reply_help(c, help);
-}
-
-void cmd_debug(struct client *c)
-{
-    if (!debug_allowed(c)) {
-        reply_error(c,
-                    "ERR DEBUG command not allowed. If the enable-debug-command option is set "
-                    "to \"local\", you can run it from a local connection, otherwise you need "
-                    "to set this option in the configuration file, and then restart the server.");
-        return;
-    }
-    const struct resp_arg *sub = &c->argv[1];
-    if (c->argc == 2 && util_eq_ci(sub->ptr, sub->len, "help")) {
-        debug_help(c);
-    } else if (c->argc == 3 && util_eq_ci(sub->ptr, sub->len, "sleep")) {
-        char buf[64];
-        size_t n = c->argv[2].len < sizeof(buf) - 1 ? c->argv[2].len : sizeof(buf) - 1;
-        memcpy(buf, c->argv[2].ptr, n);
-        buf[n] = '\0';
-        double secs = atof(buf); /* as Redis: garbage reads as 0 */
-        if (secs > 0) {
-            struct timespec ts = {(time_t)secs, (long)((secs - floor(secs)) * 1e9)};
-            nanosleep(&ts, NULL);
-        }
-        reply_ok(c);
-    } else if (util_eq_ci(sub->ptr, sub->len, "reload")) {
-        persist_debug_reload(c);
-    } else if (c->argc == 3 && util_eq_ci(sub->ptr, sub->len, "object")) {
-        debug_object(c);
-    } else if (c->argc == 3 && util_eq_ci(sub->ptr, sub->len, "set-active-expire")) {
-        long long v = 0;
-        /* Redis reads it with atoi(): anything not a number counts as 0. */
-        if (!util_str2ll(c->argv[2].ptr, c->argv[2].len, &v))
-            v = 0;
-        server.active_expire_enabled = v != 0;
-        reply_ok(c);
-    } else {
-        reply_errorf(
-            c, "ERR unknown subcommand or wrong number of arguments for '%.*s'. Try DEBUG HELP.",
-            (int)sub->len, sub->ptr);
-    }
 }
 
 /* LOLWUT [VERSION v]: Redis draws computer art here; Tern prints a small

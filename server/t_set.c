@@ -9,9 +9,10 @@
  *
  * Representation: the keyspace stores one pointer per value and the type
  * ops (free/dup/mem) see only that pointer, so the pointer carries the
- * encoding in its low bit: set for an intset, clear for an sdict. Both are
- * mem_alloc'd, hence at least 8-byte aligned. kv_enc() is kept in step for
- * OBJECT ENCODING.
+ * encoding in its low bit: set for an intset, clear for an sdict. An sdict
+ * is mem_alloc'd (16-byte aligned) and an intset is a slab block (4-byte
+ * aligned) until it outgrows SLAB_MAX, so the bit is always free. kv_enc()
+ * is kept in step for OBJECT ENCODING.
  *
  * Invariants: no empty set is ever left in the keyspace (the last removal
  * deletes the key); every handler replies exactly once; entries from a
@@ -206,8 +207,10 @@ static void tset_random(const struct tset_obj *s, struct tset_elem *m)
 {
     if (s->enc == KV_ENC_INTSET)
         selem_int(m, intset_random(s->is));
-    else
+    else {
+        sdict_read_step(s->d);
         selem_entry(m, sdict_random(s->d));
+    }
 }
 
 /* ---- keyspace type ops ---- */
@@ -471,6 +474,41 @@ static void spop_prop_add(struct client *c, struct spop_prop *sp, const struct t
         spop_prop_flush(c, sp);
 }
 
+struct entry_buf {
+    struct sdict_entry **v;
+    size_t n;
+};
+
+static void entry_collect_cb(void *priv, struct sdict_entry *e)
+{
+    struct entry_buf *b = priv;
+    b->v[b->n++] = e;
+}
+
+/* Pop count (> size / 5) members of table d: a partial Fisher-Yates over an
+ * array of all its entries picks a uniform random subset, each victim
+ * replied, queued for propagation, then deleted. Popping that many one
+ * random probe at a time would probe a table thinned by its own pops (a
+ * shrink leaves it sparse until the rehash ends), as Redis avoids with its
+ * own strategy for such counts. O(size) = O(count). */
+static void spop_table_many(struct client *c, struct sdict *d, size_t count, struct spop_prop *sp)
+{
+    size_t size = sdict_size(d);
+    struct entry_buf b = {mem_alloc(size * sizeof(*b.v)), 0};
+    sdict_foreach(d, entry_collect_cb, &b);
+    for (size_t i = 0; i < count; i++) {
+        size_t j = i + (size_t)(dict_rand64() % (size - i));
+        struct sdict_entry *e = b.v[j];
+        b.v[j] = b.v[i];
+        struct tset_elem m;
+        selem_entry(&m, e);
+        reply_bulk(c, m.p, m.len);
+        spop_prop_add(c, sp, &m);
+        sdict_delete(d, m.p, m.len); /* frees e */
+    }
+    mem_free(b.v);
+}
+
 static void spop_count(struct client *c)
 {
     const struct resp_arg *key = &c->argv[1];
@@ -501,7 +539,14 @@ static void spop_count(struct client *c)
         reply_set(c, count);
         struct spop_prop *sp = mem_alloc(sizeof(*sp));
         spop_prop_init(c, sp);
-        for (long long i = 0; i < count; i++) {
+        /* A large share of a table: pick the victims in one shuffle (see
+         * spop_table_many); otherwise one random pick per pop. */
+        long long done = 0;
+        if (s.enc != KV_ENC_INTSET && (size_t)count * 5 > size) {
+            spop_table_many(c, s.d, (size_t)count, sp);
+            done = count;
+        }
+        for (long long i = done; i < count; i++) {
             struct tset_elem m;
             tset_random(&s, &m);
             reply_bulk(c, m.p, m.len); /* before the removal frees m.p */

@@ -587,7 +587,13 @@ static void incr_generic(struct client *c, long long incr)
     v += incr;
     char buf[32];
     size_t n = util_ll2str(buf, v);
-    db_set_string(c->db, key->ptr, key->len, buf, n, KV_ENC_INT, -1, DB_SET_KEEPTTL);
+    /* As Redis: an int-encoded counter outside the shared range 0..9999 is
+     * changed in place (the entry keeps its address, DEBUG OBJECT "at:")
+     * when the new digits fit its bytes; otherwise a new value is stored. */
+    int in_place =
+        e && kv_enc(e) == KV_ENC_INT && (v < 0 || v >= 10000) && kv_str_overwrite(e, buf, n);
+    if (!in_place)
+        db_set_string(c->db, key->ptr, key->len, buf, n, KV_ENC_INT, -1, DB_SET_KEEPTTL);
     touched(c, key, NOTIFY_STRING, "incrby");
     server.dirty++;
     reply_int(c, v);

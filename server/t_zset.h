@@ -38,6 +38,11 @@ struct zidx *zidx_new(void);
 void zidx_free(struct zidx *x);
 size_t zidx_mem(const struct zidx *x);
 unsigned long zidx_size(const struct zidx *x);
+/* Chain statistics of bucket array 0 (main) or 1 (the resize target) into
+ * *st (sdict.h's layout; DEBUG HTSTATS-KEY). Returns 0, or -1 for array 1
+ * outside a resize. Read-only. O(buckets + members). */
+struct sdict_table_stats;
+int zidx_table_stats(const struct zidx *x, int table, struct sdict_table_stats *st);
 /* The node holding member m, or NULL. */
 struct sl_node *zidx_find(const struct zidx *x, const char *m, size_t len);
 /* Index node n, whose member must not be indexed yet. */

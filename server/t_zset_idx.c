@@ -25,6 +25,7 @@
 
 #include "dict.h"
 #include "mem.h"
+#include "sdict.h"
 #include "t_zset.h"
 
 #define ZIDX_MIN     4
@@ -231,4 +232,26 @@ unsigned long long zidx_scan(const struct zidx *x, unsigned long long cursor, lo
         } while (cursor & (ms ^ mb));
     } while (cursor != 0 && seen < count && --budget > 0);
     return cursor;
+}
+
+int zidx_table_stats(const struct zidx *x, int table, struct sdict_table_stats *st)
+{
+    memset(st, 0, sizeof(*st));
+    if (table == 1 && !resizing(x))
+        return -1;
+    st->buckets = x->mask[table] + 1;
+    for (unsigned long b = 0; b <= x->mask[table]; b++) {
+        size_t n = 0;
+        for (const struct sl_node *node = x->tab[table][b]; node; node = node->hnext)
+            n++;
+        st->clvector[n < SDICT_STATS_VECTLEN ? n : SDICT_STATS_VECTLEN - 1]++;
+        if (n == 0)
+            continue;
+        st->nonempty++;
+        st->totchain += n;
+        if (n > st->maxchain)
+            st->maxchain = n;
+    }
+    st->used = st->totchain; /* the index counts both arrays together */
+    return 0;
 }

@@ -4,7 +4,9 @@
  *
  * Listpack layout: member, score pairs in (score, member-bytes) order; a
  * score is stored as "%.17g" text (an integral score becomes an integer
- * entry). Operations on it are O(n), fine while n <= 128 by default.
+ * entry). Operations on it are O(n), fine while n <= 128 by default. It is
+ * a small listpack (lp_new_small: in the slab while it fits), so it is freed
+ * with lp_free and sized with lp_mem, never with mem_free / mem_size.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +22,7 @@ struct zobj *zobj_new(int listpack)
 {
     struct zobj *z = mem_calloc(1, sizeof(*z));
     if (listpack) {
-        z->lp = lp_new();
+        z->lp = lp_new_small();
     } else {
         z->sl = sl_create();
         z->idx = zidx_new();
@@ -40,7 +42,7 @@ void zobj_free(void *p)
     if (!z)
         return;
     if (z->lp) {
-        mem_free(z->lp);
+        lp_free(z->lp);
     } else {
         sl_free(z->sl);
         zidx_free(z->idx);
@@ -109,9 +111,7 @@ static unsigned char *lp_insert_sorted(unsigned char *lp, double score, const ch
     /* -0 is kept as the integer 0, as Redis's listpack keeps it. */
     int n = score == 0 ? snprintf(sbuf, sizeof(sbuf), "0")
                        : snprintf(sbuf, sizeof(sbuf), "%.17g", score);
-    size_t moff;
-    lp = lp_insert(lp, off, m, len, &moff);
-    return lp_insert(lp, lp_next(lp, moff), sbuf, (size_t)n, NULL);
+    return lp_insert_pair(lp, off, m, len, sbuf, (size_t)n, NULL);
 }
 
 /* Convert a listpack zobj to skiplist + index. O(n log n). */
@@ -129,7 +129,7 @@ static void to_skiplist(struct zobj *z)
         lp_pair(lp, off, &m, &len, &s, buf);
         zidx_add(z->idx, sl_insert(z->sl, s, m, len));
     }
-    mem_free(lp);
+    lp_free(lp);
     z->lp = NULL;
 }
 
@@ -487,9 +487,7 @@ static void *zobj_dup(const void *p)
     const struct zobj *src = p;
     struct zobj *z = mem_calloc(1, sizeof(*z));
     if (src->lp) {
-        size_t n = lp_bytes(src->lp);
-        z->lp = mem_alloc(n);
-        memcpy(z->lp, src->lp, n);
+        z->lp = lp_dup(src->lp);
     } else {
         z->sl = sl_create();
         z->idx = zidx_new();
@@ -504,7 +502,7 @@ static size_t zobj_mem(const void *p)
 {
     const struct zobj *z = p;
     if (z->lp)
-        return mem_size(z) + mem_size(z->lp);
+        return mem_size(z) + lp_mem(z->lp);
     return mem_size(z) + sl_mem(z->sl) + zidx_mem(z->idx);
 }
 

@@ -15,8 +15,8 @@
 # Nothing from the tarball is copied into the repository.
 #
 # Prints each unit's failures and a per-unit tally, and ends on
-# "N passed, M failed" (a unit that stops with an exception counts as one
-# failure more). Exit status 1 if anything failed.
+# "N passed, M failed" (a unit that stops with an exception or a test
+# timeout counts as one failure more). Exit status 1 if anything failed.
 #
 # Environment:
 #   TERN_BIN    server under test (default build/tern-server)
@@ -105,9 +105,9 @@ for unit in "${units[@]}"; do
     sed -i 's/\x1b\[[0-9;]*m//g' "$out"
     ok=$(grep -c '^\[ok\]' "$out" || true)
     err=$(grep -c '^\[err\]' "$out" || true)
-    exc=$(grep -c '^\[exception\]' "$out" || true)
+    exc=$(grep -c '^\[exception\]\|^\[TIMEOUT\]' "$out" || true)
     if [ "${VERBOSE:-0}" = 1 ]; then cat "$out"; else
-        grep -A3 '^\[err\]\|^\[exception\]' "$out" | head -40 || true
+        grep -A3 '^\[err\]\|^\[exception\]\|^\[TIMEOUT\]' "$out" | head -40 || true
     fi
     alive=yes
     redis-cli -p "$PORT" PING >/dev/null 2>&1 || alive="NO (crashed: see below)"

@@ -643,6 +643,44 @@ static void test_rehash_ms(void **state)
     db_free(db);
 }
 
+/* LFU mode: new keys start at counter 5, each touching lookup adds one
+ * with lfu-log-factor 0, NOTOUCH lookups leave it, an overwrite keeps it,
+ * and the counter decays one per decay_time minutes idle. */
+static void test_lfu(void **state)
+{
+    (void)state;
+    struct db *db = db_create(0);
+    db_lfu = (struct db_lfu_conf){1, 0, 1};
+    struct kv *e = db_set_string(db, "k", 1, "v", 1, -1, -1, 0);
+    assert_int_equal(db_lfu_counter(kv_lru(e)), 5);
+    for (int i = 0; i < 10; i++)
+        assert_non_null(db_lookup(db, "k", 1, 0));
+    assert_non_null(db_lookup(db, "k", 1, DB_LOOKUP_NOTOUCH));
+    e = db_set_string(db, "k", 1, "w", 1, -1, -1, 0);
+    assert_int_equal(db_lfu_counter(kv_lru(e)), 15);
+    db_clock_ms += 3 * 60000; /* three decay periods */
+    assert_int_equal(db_lfu_counter(kv_lru(e)), 12);
+    db_lfu.decay_time = 0;
+    assert_int_equal(db_lfu_counter(kv_lru(e)), 15);
+    /* Sampling: every key when the budget covers the table; only keys with
+     * a TTL when asked for volatile ones. */
+    db_lfu.enabled = 0;
+    for (int i = 0; i < 20; i++) {
+        char key[16];
+        snprintf(key, sizeof(key), "x%d", i);
+        db_set_string(db, key, strlen(key), "v", 1, -1, i % 2 ? NOW + 100000 : -1, 0);
+    }
+    struct kv *out[64];
+    assert_int_equal(db_sample(db, 0, out, 64), 21);
+    for (int t = 0; t < 20; t++) /* from any starting bucket */
+        assert_int_equal(db_sample(db, 1, out, 64), 10);
+    size_t n = db_sample(db, 1, out, 64);
+    assert_int_equal(n, 10);
+    for (size_t i = 0; i < n; i++)
+        assert_true(kv_expire(out[i]) >= 0);
+    db_free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -661,6 +699,7 @@ int main(void)
         cmocka_unit_test_setup(test_objects, setup),
         cmocka_unit_test_setup(test_rehash_ms, setup),
         cmocka_unit_test_setup(test_expiry_held, setup),
+        cmocka_unit_test_setup(test_lfu, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -570,6 +570,54 @@ static void test_dict_random(void **state)
     dict_destroy(&d);
 }
 
+/* dict_sample: never the same entry twice in one call; a budget covering
+ * the whole table returns every entry; small samples hit every entry over
+ * many calls (random start), and a rehashing table is sampled too. */
+static void test_dict_sample(void **state)
+{
+    (void)state;
+    struct dict d;
+    dict_init(&d, &ttype);
+    uint32_t out[256];
+    assert_int_equal(dict_sample(&d, out, 5), 0);
+    enum { N = 100 };
+    for (long i = 0; i < N; i++)
+        add_key(&d, "s", i, 0);
+    while (dict_rehash(&d, 100))
+        ;
+    size_t n = dict_sample(&d, out, 256);
+    assert_int_equal(n, N);
+    int seen[N] = {0};
+    for (size_t j = 0; j < n; j++) {
+        size_t len;
+        const char *k = tent_key(slab_ptr(out[j]), &len);
+        seen[key_index(k, len, 1)]++;
+    }
+    for (int i = 0; i < N; i++)
+        assert_int_equal(seen[i], 1);
+    memset(seen, 0, sizeof(seen));
+    for (int t = 0; t < 2000; t++) {
+        n = dict_sample(&d, out, 5);
+        assert_true(n >= 1 && n <= 5);
+        for (size_t j = 0; j < n; j++) {
+            for (size_t q = 0; q < j; q++)
+                assert_true(out[q] != out[j]);
+            size_t len;
+            const char *k = tent_key(slab_ptr(out[j]), &len);
+            seen[key_index(k, len, 1)]++;
+        }
+    }
+    for (int i = 0; i < N; i++)
+        assert_true(seen[i] > 0);
+    /* Grow into a rehash: entries of both tables are found. */
+    for (long i = N; i < 2 * N + 60; i++)
+        add_key(&d, "s", i, 0);
+    assert_true(dict_is_rehashing(&d));
+    n = dict_sample(&d, out, 256);
+    assert_true(n > 0 && n <= 256);
+    dict_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_dict_replace_and_marks),
         cmocka_unit_test(test_dict_collect_marked_small_table_no_duplicates),
         cmocka_unit_test(test_dict_random),
+        cmocka_unit_test(test_dict_sample),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,10 @@
 /* Unit tests for lp (the listpack): every integer width round-trips at its
  * boundaries, strings of each length class, insert/delete/replace in the
  * middle, forward and backward iteration, canonical-integer detection, the
- * count past 65535, and a randomized comparison against a plain array model.
+ * count past 65535, and a randomized comparison against a plain array model;
+ * for small (slab) listpacks, placement across SLAB_MAX, lp_dup / lp_mem /
+ * lp_free accounting, a self-aliasing replace that changes class, and a
+ * randomized model that keeps crossing classes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +18,16 @@
 
 #include "lp.h"
 #include "mem.h"
+#include "slab.h"
+
+/* mem_used() without the slab's page table (it grows as pages are first
+ * used and stays): what a leak check compares. */
+static size_t used(void)
+{
+    struct slab_stats st;
+    slab_get_stats(&st);
+    return mem_used() - st.meta;
+}
 
 /* The bytes of the entry at off, as text, into out (NUL-terminated). */
 static size_t text_at(const unsigned char *lp, size_t off, char *out, size_t cap)
@@ -397,6 +410,202 @@ static void test_random_model(void **state)
     mem_free(lp);
 }
 
+/* lp_insert_pair: two entries in one resize, at the front, middle and end,
+ * integers and strings, sources inside the listpack itself, on both kinds;
+ * the same bytes as two lp_insert calls. */
+static void test_insert_pair(void **state)
+{
+    (void)state;
+    for (int small = 0; small < 2; small++) {
+        unsigned char *a = small ? lp_new_small() : lp_new();
+        unsigned char *b = small ? lp_new_small() : lp_new();
+        size_t off;
+        a = lp_insert_pair(a, lp_end(a), "f1", 2, "100000", 6, &off);
+        assert_int_equal(off, lp_first(a));
+        b = app(b, "f1");
+        b = app(b, "100000");
+        a = lp_insert_pair(a, lp_first(a), "-5", 2, "a longer value string", 21, NULL);
+        b = lp_prepend(b, "a longer value string", 21);
+        b = lp_prepend(b, "-5", 2);
+        a = lp_insert_pair(a, lp_seek(a, 2), "mid", 3, "7", 1, &off);
+        assert_int_equal(off, lp_seek(a, 2));
+        b = lp_insert(b, lp_seek(b, 2), "7", 1, NULL);
+        b = lp_insert(b, lp_seek(b, 2), "mid", 3, NULL);
+        assert_int_equal(lp_count(a), 6);
+        assert_int_equal(lp_bytes(a), lp_bytes(b));
+        assert_memory_equal(a, b, lp_bytes(a));
+        /* Both sources inside a: a copy of entries 1 and 2, appended. */
+        struct lp_entry e1, e2;
+        lp_get(a, lp_seek(a, 1), &e1);
+        lp_get(a, lp_seek(a, 2), &e2);
+        a = lp_insert_pair(a, lp_end(a), e1.s, e1.len, e2.s, e2.len, NULL);
+        assert_int_equal(lp_count(a), 8);
+        assert_true(lp_eq(a, lp_seek(a, 6), "a longer value string", 21));
+        assert_true(lp_eq(a, lp_seek(a, 7), "mid", 3));
+        assert_int_equal(lp_prev(a, lp_end(a)), lp_seek(a, 7));
+        assert_int_equal(slab_owns(a), small);
+        lp_free(a);
+        lp_free(b);
+    }
+}
+
+/* A small listpack lives in the slab, sized to its 4-byte class, until it
+ * passes SLAB_MAX; then it is a malloc block for good, even after shrinking.
+ * lp_mem follows, and lp_free gives every byte back. */
+static void test_small_placement(void **state)
+{
+    (void)state;
+    size_t base = used();
+    unsigned char *lp = lp_new_small();
+    assert_true(slab_owns(lp));
+    assert_int_equal(lp_mem(lp), slab_class_size(7));
+    size_t last_in_slab = 0;
+    for (int i = 0; lp_bytes(lp) <= SLAB_MAX + 100; i++) {
+        lp = app(lp, "fieldvalue");
+        if (lp_bytes(lp) <= SLAB_MAX) {
+            assert_true(slab_owns(lp));
+            assert_int_equal(lp_mem(lp), slab_class_size(lp_bytes(lp)));
+            last_in_slab = lp_count(lp);
+        } else {
+            assert_false(slab_owns(lp));
+            assert_int_equal(lp_mem(lp), mem_size(lp));
+        }
+        assert_int_equal(used(), base + lp_mem(lp));
+    }
+    assert_true(last_in_slab > 0 && last_in_slab < lp_count(lp));
+    /* A copy of the big one is on malloc; a copy of a small one in the slab. */
+    unsigned char *c = lp_dup(lp);
+    assert_false(slab_owns(c));
+    assert_int_equal(lp_bytes(c), lp_bytes(lp));
+    assert_memory_equal(c, lp, lp_bytes(lp));
+    lp_free(c);
+    lp = lp_delete(lp, lp_first(lp), lp_count(lp) - 2);
+    assert_int_equal(lp_count(lp), 2);
+    assert_false(slab_owns(lp)); /* no way back: hysteresis */
+    c = lp_dup(lp);
+    assert_true(slab_owns(c));
+    assert_true(lp_eq(c, lp_first(c), "fieldvalue", 10));
+    assert_int_equal(lp_count(c), 2);
+    lp_free(c);
+    lp_free(lp);
+    lp_free(NULL);
+    assert_int_equal(used(), base);
+}
+
+/* lp_new() listpacks never enter the slab (quicklist frees them with
+ * mem_free), however small they stay. */
+static void test_heap_listpack_stays_heap(void **state)
+{
+    (void)state;
+    unsigned char *lp = lp_new();
+    assert_false(slab_owns(lp));
+    lp = app(lp, "a");
+    lp = app(lp, "12345");
+    lp = lp_delete(lp, lp_first(lp), 1);
+    assert_false(slab_owns(lp));
+    assert_int_equal(lp_mem(lp), mem_size(lp));
+    mem_free(lp);
+}
+
+/* Replacing an entry with bytes taken from the same slab listpack, where the
+ * edit moves it to another class (the source must be saved first). */
+static void test_small_replace_self_alias(void **state)
+{
+    (void)state;
+    unsigned char *lp = lp_new_small();
+    lp = app(lp, "x");
+    lp = app(lp, "a-forty-byte-string-abcdefghijklmnopqrst");
+    struct lp_entry e;
+    lp_get(lp, lp_seek(lp, 1), &e);
+    unsigned char *before = lp;
+    lp = lp_replace(lp, lp_first(lp), e.s, e.len);
+    assert_true(lp != before); /* moved class */
+    assert_true(slab_owns(lp));
+    assert_true(lp_eq(lp, lp_first(lp), "a-forty-byte-string-abcdefghijklmnopqrst", 40));
+    assert_true(lp_eq(lp, lp_seek(lp, 1), "a-forty-byte-string-abcdefghijklmnopqrst", 40));
+    /* And shrinking back across classes with a self-alias too. */
+    lp = lp_append(lp, "y", 1);
+    lp_get(lp, lp_seek(lp, 2), &e);
+    lp = lp_replace(lp, lp_first(lp), e.s, e.len);
+    assert_true(lp_eq(lp, lp_first(lp), "y", 1));
+    assert_int_equal(lp_count(lp), 3);
+    lp_free(lp);
+}
+
+/* Random edits on a small listpack that keeps crossing slab classes and
+ * now and then SLAB_MAX, against an array model; placement and accounting
+ * are checked after every step. */
+static void test_small_random_model(void **state)
+{
+    (void)state;
+    enum { MAXN = 48 };
+    char model[MAXN][40];
+    size_t mlen[MAXN];
+    size_t n = 0;
+    size_t base = used();
+    unsigned char *lp = lp_new_small();
+    int went_heap = 0, episodes = 0;
+    srand(777);
+    for (int step = 0; step < 20000; step++) {
+        char tmp[40];
+        size_t tl;
+        if (rand() % 2) {
+            tl = (size_t)snprintf(tmp, sizeof(tmp), "%d", rand() % 200001 - 100000);
+        } else {
+            tl = (size_t)(rand() % 36);
+            for (size_t i = 0; i < tl; i++)
+                tmp[i] = (char)('a' + rand() % 26);
+        }
+        /* Drift up while in the slab and down once on the heap, so the
+         * boundary is crossed many times. */
+        int op = rand() % 4;
+        int ins = went_heap ? op == 0 : op <= 1;
+        if ((ins || n == 0) && n < MAXN) {
+            size_t at = (size_t)rand() % (n + 1);
+            size_t off = at == n ? lp_end(lp) : lp_seek(lp, (long long)at);
+            lp = lp_insert(lp, off, tmp, tl, NULL);
+            memmove(model + at + 1, model + at, (n - at) * sizeof(*model));
+            memmove(mlen + at + 1, mlen + at, (n - at) * sizeof(*mlen));
+            memcpy(model[at], tmp, tl);
+            mlen[at] = tl;
+            n++;
+        } else if (op == 2 && n > 0) {
+            size_t at = (size_t)rand() % n;
+            lp = lp_replace(lp, lp_seek(lp, (long long)at), tmp, tl);
+            memcpy(model[at], tmp, tl);
+            mlen[at] = tl;
+        } else if (n > 0) {
+            size_t at = (size_t)rand() % n;
+            lp = lp_delete(lp, lp_seek(lp, (long long)at), 1);
+            memmove(model + at, model + at + 1, (n - at - 1) * sizeof(*model));
+            memmove(mlen + at, mlen + at + 1, (n - at - 1) * sizeof(*mlen));
+            n--;
+        }
+        if (lp_bytes(lp) > SLAB_MAX && !went_heap) {
+            went_heap = 1;
+            episodes++;
+        }
+        assert_int_equal(slab_owns(lp), !went_heap);
+        assert_int_equal(used(), base + lp_mem(lp));
+        assert_int_equal(lp_count(lp), n);
+        size_t off = lp_first(lp);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(lp_eq(lp, off, model[i], mlen[i]));
+            off = lp_next(lp, off);
+        }
+        assert_int_equal(off, lp_end(lp));
+        if (went_heap && n <= 16) { /* start over in the slab, as a copy */
+            unsigned char *c = lp_dup(lp);
+            lp_free(lp);
+            lp = c;
+            went_heap = 0;
+        }
+    }
+    assert_true(episodes >= 50); /* the boundary was really crossed */
+    lp_free(lp);
+    assert_int_equal(used(), base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +617,11 @@ int main(void)
         cmocka_unit_test(test_replace_self_alias),
         cmocka_unit_test(test_big_count),
         cmocka_unit_test(test_random_model),
+        cmocka_unit_test(test_insert_pair),
+        cmocka_unit_test(test_small_placement),
+        cmocka_unit_test(test_heap_listpack_stays_heap),
+        cmocka_unit_test(test_small_replace_self_alias),
+        cmocka_unit_test(test_small_random_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

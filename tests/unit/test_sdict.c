@@ -1,9 +1,11 @@
 /* Unit tests for sdict: add/find/delete across growth and shrink with
- * incremental rehash, binary keys, values and scores, random fairness, the
+ * incremental rehash, binary keys, values and scores, uniform random picks
+ * (chi-square, fixed seed: steady, mid-grow, mid-shrink, long chain), the
  * SCAN guarantee across resizes, foreach and dup. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "dict.h"
 #include "mem.h"
 #include "sdict.h"
 
@@ -132,35 +135,140 @@ static void test_binary_keys_and_values(void **state)
     assert_int_equal(mem_used(), base);
 }
 
-static void test_random_fairness(void **state)
+/* Chi-square statistic of draws picks from d, whose k entries carry the
+ * scores 0..k-1, against the uniform expectation draws/k. For a uniform
+ * pick it follows a chi-square law with k-1 degrees of freedom: mean k-1,
+ * standard deviation sqrt(2(k-1)). */
+static double draw_chi_square(struct sdict *d, int k, int draws)
 {
-    (void)state;
-    struct sdict *d = sdict_new();
-    assert_null(sdict_random(d));
-    enum { K = 50, DRAWS = 100000 };
-    int counts[K] = {0};
-    char k[32];
-    int c;
-    for (int i = 0; i < K; i++)
-        sdict_add(d, k, key_of(k, i), &c)->score = i;
-    for (int i = 0; i < DRAWS; i++) {
+    assert_int_equal(sdict_size(d), k);
+    int *counts = mem_calloc((size_t)k, sizeof(int));
+    for (int i = 0; i < draws; i++) {
         struct sdict_entry *e = sdict_random(d);
         assert_non_null(e);
+        assert_true(e->score >= 0 && e->score < k);
         counts[(int)e->score]++;
     }
-    /* Expected 2000 each. Picking a bucket then a link favours members of
-     * short chains (one alone in its bucket: ~100000/35 draws; one of four:
-     * a quarter of that), so the bounds are loose: they catch a member
-     * never or almost never drawn, or a pick stuck on a few buckets. */
-    for (int i = 0; i < K; i++) {
-        assert_true(counts[i] > 300);
-        assert_true(counts[i] < 6000);
+    double expect = (double)draws / k, chi = 0;
+    for (int i = 0; i < k; i++)
+        chi += (counts[i] - expect) * (counts[i] - expect) / expect;
+    mem_free(counts);
+    return chi;
+}
+
+/* A generous bound: about 8 standard deviations above the mean, so a fair
+ * pick passes with any seed, while picking a bucket and then a member of
+ * its chain (members of a chain of two drawn half as often) scores in the
+ * thousands at these draw counts. */
+static void assert_uniform(struct sdict *d, int k)
+{
+    double df = k - 1;
+    double chi = draw_chi_square(d, k, 200 * k);
+    if (chi >= df + 8 * sqrt(2 * df))
+        fail_msg("chi-square %.1f over %d keys (df %.0f)", chi, k, df);
+}
+
+static void fixed_seed(void)
+{
+    uint8_t seed[16];
+    for (int i = 0; i < 16; i++)
+        seed[i] = (uint8_t)(7 * i + 1);
+    dict_set_seed(seed);
+}
+
+/* Add and delete a scratch key until the pending resize is done (each
+ * write moves a bucket). */
+static void finish_rehash(struct sdict *d)
+{
+    int c;
+    while (sdict_is_rehashing(d)) {
+        sdict_add(d, "scratch", 7, &c);
+        sdict_delete(d, "scratch", 7);
     }
+}
+
+static void test_random_uniform_steady(void **state)
+{
+    (void)state;
+    fixed_seed();
+    struct sdict *d = sdict_new();
+    assert_null(sdict_random(d));
+    char k[32];
+    int c;
+    for (int i = 0; i < 300; i++)
+        sdict_add(d, k, key_of(k, i), &c)->score = i;
+    finish_rehash(d);
+    assert_uniform(d, 300);
     /* A single element is always the answer, even mid-shrink. */
-    for (int i = 1; i < K; i++)
+    for (int i = 1; i < 300; i++)
         sdict_delete(d, k, key_of(k, i));
     for (int i = 0; i < 100; i++)
         assert_true(sdict_random(d)->score == 0);
+    sdict_free(d);
+}
+
+/* Picks during a grow: entries in both tables, t[0] partly moved. */
+static void test_random_uniform_mid_grow(void **state)
+{
+    (void)state;
+    fixed_seed();
+    struct sdict *d = sdict_new();
+    char k[32];
+    int c, n = 0;
+    while (n < 256 || !sdict_is_rehashing(d)) {
+        sdict_add(d, k, key_of(k, n), &c)->score = n;
+        n++;
+    }
+    for (int i = 0; i < 40; i++, n++)
+        sdict_add(d, k, key_of(k, n), &c)->score = n;
+    assert_true(sdict_is_rehashing(d));
+    assert_uniform(d, n);
+    sdict_free(d);
+}
+
+/* Picks during a shrink: t[1] chains merge several t[0] chains. */
+static void test_random_uniform_mid_shrink(void **state)
+{
+    (void)state;
+    fixed_seed();
+    struct sdict *d = sdict_new();
+    char k[32];
+    int c, n = 2000;
+    for (int i = 0; i < n; i++)
+        sdict_add(d, k, key_of(k, i), &c)->score = i;
+    finish_rehash(d);
+    while (!sdict_is_rehashing(d))
+        sdict_delete(d, k, key_of(k, --n));
+    for (int i = 0; i < 10; i++)
+        sdict_delete(d, k, key_of(k, --n));
+    assert_true(sdict_is_rehashing(d));
+    assert_uniform(d, n);
+    sdict_free(d);
+}
+
+/* A long chain: half the keys share their low 6 hash bits, so they sit in
+ * one bucket of any table up to 64 buckets. Also through sdict_dup. */
+static void test_random_uniform_long_chain(void **state)
+{
+    (void)state;
+    fixed_seed();
+    enum { HALF = 12 };
+    struct sdict *d = sdict_new();
+    char k[32];
+    int c, in_chain = 0, other = 0;
+    for (int i = 0; in_chain < HALF || other < HALF; i++) {
+        size_t len = key_of(k, i);
+        int low = (dict_hash(k, len) & 63) == 0;
+        if (low && in_chain < HALF)
+            sdict_add(d, k, len, &c)->score = in_chain++;
+        else if (!low && other < HALF)
+            sdict_add(d, k, len, &c)->score = HALF + other++;
+    }
+    finish_rehash(d);
+    assert_uniform(d, 2 * HALF);
+    struct sdict *copy = sdict_dup(d);
+    assert_uniform(copy, 2 * HALF);
+    sdict_free(copy);
     sdict_free(d);
 }
 
@@ -294,8 +402,13 @@ static void test_foreach_and_dup(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_add_find_delete_100k), cmocka_unit_test(test_binary_keys_and_values),
-        cmocka_unit_test(test_random_fairness),      cmocka_unit_test(test_scan_guarantee),
+        cmocka_unit_test(test_add_find_delete_100k),
+        cmocka_unit_test(test_binary_keys_and_values),
+        cmocka_unit_test(test_random_uniform_steady),
+        cmocka_unit_test(test_random_uniform_mid_grow),
+        cmocka_unit_test(test_random_uniform_mid_shrink),
+        cmocka_unit_test(test_random_uniform_long_chain),
+        cmocka_unit_test(test_scan_guarantee),
         cmocka_unit_test(test_foreach_and_dup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
