@@ -53,17 +53,6 @@ static int policy_lfu(void)
            server.maxmemory_policy == CONFIG_MAXMEMORY_ALLKEYS_LFU;
 }
 
-/* The LFU counter after the decay due since its last decrement (Redis's
- * LFUDecrAndReturn, not stored back). */
-static unsigned lfu_decayed(unsigned lfu)
-{
-    unsigned ldt = (lfu >> 8) & 65535, counter = lfu & 255;
-    unsigned now = (unsigned)((db_clock_ms / 60000) & 65535);
-    unsigned elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
-    unsigned periods = server.lfu_decay_time ? elapsed / (unsigned)server.lfu_decay_time : 0;
-    return periods > counter ? 0 : counter - periods;
-}
-
 static void save_key_cb(void *priv, struct kv *e)
 {
     struct rdb_writer *w = priv;
@@ -85,7 +74,7 @@ static void save_key_cb(void *priv, struct kv *e)
         rdbw_len(w, idle);
     } else if (policy_lfu()) {
         rdbw_byte(w, RDB_OPCODE_FREQ);
-        rdbw_byte(w, (int)lfu_decayed(kv_lru(e)));
+        rdbw_byte(w, (int)db_lfu_counter(kv_lru(e)));
     }
     size_t klen;
     const char *key = kv_key(e, &klen);

@@ -25,7 +25,6 @@
 
 #define SHARED_INTEGERS 10000
 #define LRU_CLOCK_MAX   ((1u << 24) - 1)
-#define LFU_DECAY_TIME  1 /* lfu-decay-time default, minutes per decrement */
 
 /* 1 if maxmemory-policy is one of the LFU policies (policy_is_lru: LRU). */
 static int policy_is_lfu(void)
@@ -96,8 +95,9 @@ void cmd_object_idletime(struct client *c)
     reply_int(c, (long long)idle);
 }
 
-/* The LFU counter after the decay due since its last decrement time (not
- * stored back: reading the frequency does not change it). */
+/* The LFU counter after the decay due since its last decrement time, with
+ * lfu-decay-time (not stored back: reading the frequency does not change
+ * it). */
 void cmd_object_freq(struct client *c)
 {
     struct kv *e = object_lookup(c);
@@ -109,12 +109,7 @@ void cmd_object_freq(struct client *c)
                        "LRU and LFU data will take some time to adjust.");
         return;
     }
-    unsigned lfu = kv_lru(e);
-    unsigned ldt = (lfu >> 8) & 65535, counter = lfu & 255;
-    unsigned now = (unsigned)((db_clock_ms / 60000) & 65535);
-    unsigned elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
-    unsigned periods = elapsed / LFU_DECAY_TIME;
-    reply_int(c, periods > counter ? 0 : (long long)(counter - periods));
+    reply_int(c, (long long)db_lfu_counter(kv_lru(e)));
 }
 
 void cmd_object_help(struct client *c)
