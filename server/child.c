@@ -12,15 +12,18 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ev.h"
@@ -103,11 +106,155 @@ static size_t report_now(void)
     return cow;
 }
 
+/* ---- the child's CPU priority ladder ----
+ *
+ * The child starts as SCHED_IDLE: it runs on CPU time nobody else wants,
+ * and the server (or any normal task) waking on its CPU preempts it at
+ * once; the scheduler also counts a CPU running only SCHED_IDLE tasks as
+ * idle when it places a waking task. nice 19 (the old choice) only
+ * weighs the child down: a waking server may still wait for the end of
+ * the child's slice, and wake-up placement sees the child's CPU as busy.
+ * So that a saturated machine cannot starve a snapshot forever, the 1 s
+ * report tick measures the CPU time the child got and the time it waited
+ * for one: after one starved second it leaves SCHED_IDLE for nice 19, and
+ * after each STARVED_SECS more starved seconds in a row it climbs another
+ * rung (nice 10, then nice 0); it never comes back down.
+ * Climbing needs the right to lower nice (RLIMIT_NICE or CAP_SYS_NICE);
+ * without the right to leave SCHED_IDLE for nice 19 the child starts at
+ * nice 19 (a small share of a busy CPU, but never none) and stays there. */
+#define STARVED_CPU_MS 50
+#define STARVED_SECS   5
+
+static const int rung_nice[] = {19, 19, 10, 0}; /* rung 0 is SCHED_IDLE (at nice 19) */
+#define RUNGS ((int)(sizeof(rung_nice) / sizeof(rung_nice[0])))
+
+static struct {
+    int rung;             /* current rung */
+    int top;              /* highest rung we may climb to */
+    long long starved_ms; /* starved for this long, without a break */
+    long long at;         /* monotonic ms of the last tick */
+    long long run, wait;  /* sched_times at the last tick */
+} prio;
+
+/* The lowest nice value this process may set (Linux: 20 - RLIMIT_NICE,
+ * or -20 with CAP_SYS_NICE in the effective set). */
+static int lowest_nice(void)
+{
+    FILE *f = fopen("/proc/self/status", "re");
+    if (f) {
+        char line[256];
+        unsigned long long caps = 0;
+        while (fgets(line, sizeof(line), f))
+            if (sscanf(line, "CapEff: %llx", &caps) == 1)
+                break;
+        fclose(f);
+        if (caps & (1ULL << 23)) /* CAP_SYS_NICE */
+            return -20;
+    }
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NICE, &rl) == -1)
+        return 20;
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= 40)
+        return -20;
+    return 20 - (int)rl.rlim_cur;
+}
+
+/* This process's time on a CPU and waiting for one, in ms, from
+ * /proc/self/schedstat ("run_ns wait_ns slices"). Where that file is
+ * missing, the CPU clock gives run and wait counts as always. Only
+ * async-signal-safe calls: it runs from the SIGALRM handler. */
+static void sched_times(long long *run, long long *wait)
+{
+    *run = 0;
+    *wait = -1;
+    int fd = open("/proc/self/schedstat", O_RDONLY | O_CLOEXEC);
+    if (fd != -1) {
+        char buf[128];
+        ssize_t n = read(fd, buf, sizeof(buf) - 1);
+        close(fd);
+        unsigned long long v[2] = {0, 0};
+        int k = 0;
+        for (ssize_t i = 0; i < n && k < 2; k++) {
+            if (buf[i] < '0' || buf[i] > '9')
+                break;
+            for (; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
+                v[k] = v[k] * 10 + (unsigned long long)(buf[i] - '0');
+            for (; i < n && buf[i] == ' '; i++)
+                ;
+        }
+        if (k == 2) {
+            *run = (long long)(v[0] / 1000000);
+            *wait = (long long)(v[1] / 1000000);
+            return;
+        }
+    }
+    struct timespec ts;
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0)
+        *run = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* In the child, right after fork: take the lowest rung allowed. */
+static void prio_start(void)
+{
+    int low = lowest_nice();
+    prio.top = 0;
+    while (prio.top + 1 < RUNGS && rung_nice[prio.top + 1] >= low)
+        prio.top++;
+    prio.starved_ms = 0;
+    prio.at = util_mono_us() / 1000;
+    sched_times(&prio.run, &prio.wait);
+    errno = 0;
+    if (setpriority(PRIO_PROCESS, 0, 19) == -1)
+        errno = 0; /* not fatal: the save just competes normally */
+    struct sched_param sp = {.sched_priority = 0};
+    if (prio.top >= 1 && sched_setscheduler(0, SCHED_IDLE, &sp) == 0) {
+        prio.rung = 0;
+        return;
+    }
+    prio.rung = 1;
+    prio.top = prio.top < 1 ? 1 : prio.top;
+}
+
+/* From the 1 s tick: climb a rung once the child has been starved long
+ * enough (see the ladder above): it got less than STARVED_CPU_MS of CPU per second while
+ * it spent more than half the time waiting for one (a child blocked on a
+ * slow disk is not starved). A starved child's ticks come late (SIGALRM
+ * does not queue), so the time starved is measured, not the ticks
+ * counted. Async-signal-safe (system calls only). */
+static void prio_tick(void)
+{
+    long long run, wait, now = util_mono_us() / 1000;
+    sched_times(&run, &wait);
+    long long span = now - prio.at, ran = run - prio.run;
+    long long waited = wait < 0 ? span : wait - prio.wait;
+    prio.at = now;
+    prio.run = run;
+    prio.wait = wait;
+    if (span <= 0 || ran * 1000 >= STARVED_CPU_MS * span || waited * 2 < span) {
+        prio.starved_ms = 0;
+        return;
+    }
+    prio.starved_ms += span;
+    /* Out of SCHED_IDLE after one starved second: nice 19 is where the
+     * child used to start, so a busy machine loses at most that second. */
+    long long need = prio.rung == 0 ? 1000 : STARVED_SECS * 1000;
+    if (prio.starved_ms < need || prio.rung >= prio.top)
+        return;
+    prio.starved_ms = 0;
+    struct sched_param sp = {.sched_priority = 0};
+    if (prio.rung == 0 && sched_setscheduler(0, SCHED_OTHER, &sp) == -1)
+        return;
+    prio.rung++;
+    if (setpriority(PRIO_PROCESS, 0, rung_nice[prio.rung]) == -1)
+        prio.top = prio.rung; /* refused: stay here */
+}
+
 static void on_alarm(int sig)
 {
     (void)sig;
     int e = errno;
     report_now();
+    prio_tick();
     errno = e;
 }
 
@@ -319,14 +466,10 @@ pid_t child_fork(int type, child_done_fn *done, void *arg)
         ch.pid = -1;
         child_signals();
         close_sockets(p[1]);
+        /* Lowest priority first (see the ladder above): on an otherwise
+         * idle CPU the child still runs at full speed. */
+        prio_start();
         start_periodic_reports();
-        /* Lowest priority: when the child shares a CPU with the server, the
-         * server's latency wins (tools/bench_bgsave.sh on 2 CPUs, 200k keys:
-         * GET p99 during BGSAVE 1.6x idle at nice 19, 5-10x at nice 0). On
-         * an otherwise idle CPU a niced child runs at full speed anyway. */
-        errno = 0;
-        if (nice(19) == -1 && errno)
-            errno = 0; /* not fatal: the save just competes normally */
         prctl(PR_SET_NAME, type == CHILD_AOF ? "tern-aof-rewrite" : "tern-rdb-bgsave", 0, 0, 0);
         return 0;
     }

@@ -16,8 +16,9 @@
  * at once, and a restarted server must be able to bind the port), SIGTERM,
  * SIGINT and SIGUSR1 get their default action and are unblocked, and
  * SIGXFSZ stays ignored so a file-size limit is a write error (EFBIG), and
- * the child lowers its priority to nice 19 so the server keeps its latency
- * when both share a CPU.
+ * the child drops to SCHED_IDLE so the server keeps its latency when both
+ * want the same CPU; a child starved of CPU for seconds climbs back up
+ * (nice 19, 10, 0) so a busy server still finishes its snapshots.
  * Other descriptors (files, the epoll fd) stay open but are never used.
  *
  * Must not know: what the child writes (rdb.c, aof.c).
