@@ -303,7 +303,13 @@ static void test_kill9_always(void **state)
         assert_true(pid >= 0);
         if (pid == 0)
             writer(s->port, acked);
-        hs_sleep_ms(200);
+        /* Kill once the writer has some acknowledged writes (on a slow or
+         * loaded machine fsync may take long: wait for progress, not for a
+         * fixed time), and after a round-dependent extra so the kill lands
+         * at different points of a batch. */
+        for (int i = 0; i < 2000 && *acked < 8; i++)
+            hs_sleep_ms(10);
+        hs_sleep_ms(5 * (round % 8));
         hs_stop_sig(s, SIGKILL, 1000, 0);
         long last = *acked;
         kill(pid, SIGKILL);
