@@ -423,8 +423,11 @@ static char *read_lzf(struct rdb_reader *r, size_t *len)
     if (rdbr_len(r, &clen, NULL) < 0 || rdbr_len(r, &ulen, NULL) < 0)
         return NULL;
     /* liblzf's format expands at most 88x (a 3-byte back-reference copies
-     * 264 bytes), so a larger claim is corrupt: refuse before allocating. */
-    if (ulen == 0 || clen == 0 || ulen / 90 > clen) {
+     * 264 bytes), so a larger claim is corrupt: refuse before allocating.
+     * An uncompressed length of 0 is an empty string whatever the
+     * compressed bytes (Redis loads it so: decompressing into no room
+     * yields 0 bytes, which is the length asked for). */
+    if (ulen != 0 && (clen == 0 || ulen / 90 > clen)) {
         rdbr_fail(r, "Bad LZF lengths (%llu -> %llu) at offset %zu", (unsigned long long)clen,
                   (unsigned long long)ulen, r->off);
         return NULL;
@@ -432,6 +435,13 @@ static char *read_lzf(struct rdb_reader *r, size_t *len)
     char *c = read_raw(r, clen);
     if (!c)
         return NULL;
+    if (ulen == 0) {
+        mem_free(c);
+        *len = 0;
+        char *e = mem_alloc(1);
+        e[0] = '\0';
+        return e;
+    }
     char *s = mem_alloc((size_t)ulen + 1);
     size_t got = lzf_decompress(c, (size_t)clen, s, (size_t)ulen);
     mem_free(c);
