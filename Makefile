@@ -38,6 +38,7 @@ UNIT_DEPS_lzf    := lzf mem
 UNIT_DEPS_crc64  := crc64 mem
 UNIT_DEPS_rblob  := rblob lzf crc64 util mem
 UNIT_DEPS_child  := child ev util mem
+UNIT_DEPS_lathist := lathist mem
 UNIT_DEPS_keytab := keytab dict slab mem util siphash
 UNIT_DEPS_bitmap := bitmap
 

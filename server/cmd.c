@@ -10,6 +10,7 @@
 #include "block.h"
 #include "client.h"
 #include "evict.h"
+#include "lathist.h"
 #include "latency.h"
 #include "mem.h"
 #include "monitor.h"
@@ -117,9 +118,13 @@ void cmd_reset_stats(void)
     for (int i = 0; i < cmd_table_len; i++) {
         struct cmd *cmd = &cmd_table[i];
         cmd->calls = cmd->usec = cmd->rejected_calls = cmd->failed_calls = 0;
+        lathist_free(cmd->lat); /* as Redis: RESETSTAT drops the histograms */
+        cmd->lat = NULL;
         for (int j = 0; j < cmd->nsubcmds; j++) {
             struct cmd *sub = &cmd->subcmds[j];
             sub->calls = sub->usec = sub->rejected_calls = sub->failed_calls = 0;
+            lathist_free(sub->lat);
+            sub->lat = NULL;
         }
     }
 }
@@ -213,6 +218,11 @@ void cmd_call(struct client *c)
 
     cmd->calls++;
     cmd->usec += dur;
+    if (server.latency_tracking) {
+        if (!cmd->lat)
+            cmd->lat = lathist_new(); /* once per command: no allocation per call */
+        lathist_record(cmd->lat, dur);
+    }
     if (reply_error_total() != error_mark)
         cmd->failed_calls++;
     error_mark = reply_error_total();

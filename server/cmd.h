@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 struct client;
+struct lathist;
 
 typedef void cmd_proc(struct client *c);
 
@@ -216,6 +217,7 @@ struct cmd {
     struct cmd *parent; /* container of a subcommand */
     char *fullname;     /* "config|get", or the name */
     long long calls, usec, rejected_calls, failed_calls;
+    struct lathist *lat; /* latency-tracking histogram, NULL until first call */
 };
 
 /* The table, defined in cmd_table.c. */

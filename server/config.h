@@ -66,6 +66,10 @@ int config_set_apply_hook(const char *name, config_apply_fn fn);
 extern void (*config_resetstat_hook)(void);
 extern int (*config_rename_command_hook)(const char *from, const char *to, const char **err);
 
+/* latency-tracking-info-percentiles as currently set: *out points at n
+ * doubles in [0, 100] (static storage, valid until the next CONFIG SET). */
+int config_latency_percentiles(const double **out);
+
 /* Load configuration from an optional file (path may be NULL; "-" means read
  * stdin) plus options (argv[0..argc), "--name value ..." as redis-server
  * takes them; a lone "-" first or last among them also means stdin). On

@@ -605,6 +605,12 @@ static char *pct_get(void)
     return s;
 }
 
+int config_latency_percentiles(const double **out)
+{
+    *out = pct_vals;
+    return pct_len;
+}
+
 static int pct_rewrite(const char *name, struct cfg_rwline **out)
 {
     char *v = pct_get();

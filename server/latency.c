@@ -1,13 +1,18 @@
 /* latency: see latency.h. Each event keeps a ring of LATENCY_SAMPLES
  * one-per-second samples (a second with several samples keeps the largest),
- * plus the all-time maximum. */
+ * plus the all-time maximum. The per-command histograms themselves live in
+ * each command's row (cmd->lat, filled by cmd_call); this file only reports
+ * them. */
 #include "latency.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "client.h"
+#include "cmd.h"
 #include "cmd_procs.h"
+#include "config.h"
+#include "lathist.h"
 #include "mem.h"
 #include "reply.h"
 #include "server.h"
@@ -131,6 +136,9 @@ void cmd_latency_help(struct client *c)
         "    Not available in Tern.",
         "GRAPH <event>",
         "    Not available in Tern.",
+        "HISTOGRAM [<command> ...]",
+        "    Return a cumulative distribution of the latencies of the given commands (all",
+        "    commands when none is given), in microseconds, as recorded by latency-tracking.",
         "HISTORY <event>",
         "    Return up to 160 (time, latency in ms) samples recorded for <event>.",
         "LATEST",
@@ -170,4 +178,101 @@ void cmd_latency_doctor(struct client *c)
         }
     }
     reply_verbatim(c, buf, n, "txt");
+}
+
+/* One LATENCY HISTOGRAM entry: name -> {calls, histogram_usec}. */
+static void reply_histogram(struct client *c, const struct cmd *cmd)
+{
+    long long bound[LATHIST_LEVELS];
+    uint64_t cum[LATHIST_LEVELS];
+    int n = lathist_levels(cmd->lat, bound, cum);
+    reply_bulk_cstr(c, cmd->fullname);
+    reply_map(c, 2);
+    reply_bulk_cstr(c, "calls");
+    reply_int(c, (long long)cmd->lat->total);
+    reply_bulk_cstr(c, "histogram_usec");
+    reply_map(c, n);
+    for (int i = 0; i < n; i++) {
+        reply_int(c, bound[i]);
+        reply_int(c, (long long)cum[i]);
+    }
+}
+
+/* Reply the histograms of cmd (of each of its subcommands for a container)
+ * that have one; returns how many. */
+static long long reply_cmd_histograms(struct client *c, const struct cmd *cmd)
+{
+    long long n = 0;
+    if (cmd->nsubcmds) {
+        for (int j = 0; j < cmd->nsubcmds; j++)
+            if (cmd->subcmds[j].lat) {
+                reply_histogram(c, &cmd->subcmds[j]);
+                n++;
+            }
+    } else if (cmd->lat) {
+        reply_histogram(c, cmd);
+        n++;
+    }
+    return n;
+}
+
+/* LATENCY HISTOGRAM [command ...]: a map of command -> histogram, for the
+ * named commands (unknown names and commands never timed are skipped; a
+ * container stands for its subcommands) or for every timed command. */
+void cmd_latency_histogram(struct client *c)
+{
+    long handle = reply_defer(c);
+    long long n = 0;
+    if (c->argc == 2) {
+        for (int i = 0; i < cmd_table_len; i++)
+            n += reply_cmd_histograms(c, &cmd_table[i]);
+    } else {
+        for (int i = 2; i < c->argc; i++) {
+            const struct cmd *cmd = cmd_lookup_fullname(c->argv[i].ptr, c->argv[i].len);
+            if (cmd)
+                n += reply_cmd_histograms(c, cmd);
+        }
+    }
+    reply_defer_map(c, handle, n);
+}
+
+/* A percentile as CONFIG GET prints it: %f without trailing zeros. */
+static int pct_label(char *buf, size_t size, double p)
+{
+    int n = snprintf(buf, size, "%f", p);
+    while (n > 1 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (n > 1 && buf[n - 1] == '.')
+        buf[--n] = '\0';
+    return n;
+}
+
+static void percentile_line(const struct cmd *cmd, latency_info_fn *fn, void *priv)
+{
+    const double *pcts;
+    int npct = config_latency_percentiles(&pcts);
+    char buf[8192], label[400];
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < npct && len < sizeof(buf) - 512; i++) {
+        pct_label(label, sizeof(label), pcts[i]);
+        long long ns = lathist_percentile(cmd->lat, pcts[i]);
+        len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%sp%s=%.3f", i ? "," : "", label,
+                                (double)ns / 1000.0);
+    }
+    fn(priv, cmd->fullname, buf);
+}
+
+void latency_info_percentiles(latency_info_fn *fn, void *priv)
+{
+    if (!server.latency_tracking)
+        return;
+    for (int i = 0; i < cmd_table_len; i++) {
+        const struct cmd *cmd = &cmd_table[i];
+        if (cmd->lat)
+            percentile_line(cmd, fn, priv);
+        for (int j = 0; j < cmd->nsubcmds; j++)
+            if (cmd->subcmds[j].lat)
+                percentile_line(&cmd->subcmds[j], fn, priv);
+    }
 }

@@ -21,6 +21,7 @@
 #include "cmd_procs.h"
 #include "db.h"
 #include "evict.h"
+#include "latency.h"
 #include "mem.h"
 #include "persist.h"
 #include "pubsub.h"
@@ -254,6 +255,16 @@ static void info_errorstats(struct text *t)
     reply_errorstats(errorstat_line, t);
 }
 
+static void latencystat_line(void *priv, const char *cmd, const char *values)
+{
+    tprintf(priv, "latency_percentiles_usec_%s:%s\r\n", cmd, values);
+}
+
+static void info_latencystats(struct text *t)
+{
+    latency_info_percentiles(latencystat_line, t);
+}
+
 static void info_keyspace(struct text *t)
 {
     for (int i = 0; i < server.databases; i++) {
@@ -292,6 +303,7 @@ static const struct section sections[] = {
     {"modules", "Modules", info_modules, 1},
     {"commandstats", "Commandstats", info_commandstats, 0},
     {"errorstats", "Errorstats", info_errorstats, 1},
+    {"latencystats", "Latencystats", info_latencystats, 0},
     {"cluster", "Cluster", info_cluster, 1},
     {"keyspace", "Keyspace", info_keyspace, 1},
 };
