@@ -41,6 +41,7 @@ UNIT_DEPS_child  := child ev util mem
 UNIT_DEPS_lathist := lathist mem
 UNIT_DEPS_keytab := keytab dict slab mem util siphash
 UNIT_DEPS_bitmap := bitmap
+UNIT_DEPS_hll    := hll mem
 UNIT_DEPS_geohash := geohash
 
 # Integration tests (hiredis + cmocka): tests/integration/itest_<name>.c.
