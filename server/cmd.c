@@ -51,8 +51,32 @@ static int name_eq(const char *name, const char *s, size_t len)
     return name[len] == '\0';
 }
 
+/* Pipelines and benchmarks send runs of the same command: checking the
+ * previous hit first skips the hash for them (one compare otherwise). The
+ * check compares lengths first, then folds bytes by table (filled by
+ * cmd_init; before that every byte folds to 0, which matches no name). */
+static struct cmd *last_hit;
+static size_t last_len;
+static unsigned char fold_tab[256];
+
+static void fold_init(void)
+{
+    for (int i = 0; i < 256; i++)
+        fold_tab[i] = lower((unsigned char)i);
+}
+
+/* name_eq for a name known to be len bytes long. */
+static inline int fold_eq(const char *name, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (fold_tab[(unsigned char)s[i]] != (unsigned char)name[i])
+            return 0;
+    return 1;
+}
+
 void cmd_init(void)
 {
+    fold_init();
     for (int i = 0; i < cmd_table_len; i++) {
         struct cmd *cmd = &cmd_table[i];
         cmd->fullname = mem_strdup(cmd->name);
@@ -70,13 +94,9 @@ void cmd_init(void)
     }
 }
 
-/* Pipelines and benchmarks send runs of the same command: checking the
- * previous hit first skips the hash for them (one compare otherwise). */
-static struct cmd *last_hit;
-
 struct cmd *cmd_lookup(const char *name, size_t len)
 {
-    if (last_hit && name_eq(last_hit->name, name, len))
+    if (len == last_len && last_hit && fold_eq(last_hit->name, name, len))
         return last_hit;
     uint32_t h = name_hash(name, len) & (INDEX_SIZE - 1);
     while (index_tab[h]) {
@@ -85,6 +105,7 @@ struct cmd *cmd_lookup(const char *name, size_t len)
             if (!cmd_visible(cmd))
                 return NULL;
             last_hit = cmd;
+            last_len = len;
             return cmd;
         }
         h = (h + 1) & (INDEX_SIZE - 1);
@@ -223,9 +244,10 @@ void cmd_call(struct client *c)
             cmd->lat = lathist_new(); /* once per command: no allocation per call */
         lathist_record(cmd->lat, dur);
     }
-    if (reply_error_total() != error_mark)
+    long long errors = reply_error_total();
+    if (errors != error_mark)
         cmd->failed_calls++;
-    error_mark = reply_error_total();
+    error_mark = errors;
     server.stat_numcommands++;
     propagate_after_call(c, server.dirty - dirty_before);
     tracking_after_call(c);
@@ -270,8 +292,9 @@ int cmd_execute(struct client *c)
     }
     /* Feature gates, in Redis's order: maxmemory (OOM), refused writes
      * (MISCONF), the RESP2 subscribed context, loading; each replies itself
-     * when it refuses. */
-    if (evict_gate(c) || persist_gate(c) || pubsub_gate(c)) {
+     * when it refuses. The inline tests skip the calls in the common case
+     * (no maxmemory; a client without subscriptions has c->ps NULL). */
+    if ((server.maxmemory > 0 && evict_gate(c)) || persist_gate(c) || (c->ps && pubsub_gate(c))) {
         rejected(c, cmd);
         return 0;
     }
@@ -283,7 +306,7 @@ int cmd_execute(struct client *c)
         conn_pause_reading(&c->conn);
         return 1;
     }
-    if (multi_gate(c))
+    if ((c->flags & CLIENT_MULTI) && multi_gate(c))
         return 0; /* queued inside MULTI (or refused there) */
 
     if (c->flags & CLIENT_UNBLOCK_ERR) {
@@ -295,7 +318,7 @@ int cmd_execute(struct client *c)
     }
 
     cmd_call(c);
-    if (block_after_command(c)) {
+    if (c->blk && block_after_command(c)) {
         /* Blocked: hold the command unconsumed; it runs again when a key it
          * waits on is signalled or its timeout fires (block.c). */
         propagate_flush();

@@ -283,7 +283,9 @@ static int refuse(struct client *c, const char *msg)
     return 1;
 }
 
-int persist_gate(struct client *c)
+/* persist_gate once a refusal is possible (out of line: the common check
+ * in persist_gate stays a few instructions). */
+static __attribute__((noinline)) int gate_slow(struct client *c)
 {
     const struct cmd *cmd = c->cmd;
     uint64_t flags = multi_effective_flags(c, cmd);
@@ -303,6 +305,15 @@ int persist_gate(struct client *c)
     if (persist.loading && !(flags & CMD_LOADING))
         return refuse(c, "LOADING Redis is loading the dataset in memory");
     return 0;
+}
+
+int persist_gate(struct client *c)
+{
+    /* The common case: not loading, the last BGSAVE did not fail and the
+     * AOF has no write error, so no refusal in gate_slow can apply. */
+    if (!persist.loading && persist.lastbgsave_ok && !aof_write_error())
+        return 0;
+    return gate_slow(c);
 }
 
 /* ---- shutdown and FLUSHALL ---- */

@@ -120,7 +120,8 @@ static void emit(int wrap)
 
 void propagate_flush(void)
 {
-    emit(1);
+    if (nops)
+        emit(1);
 }
 
 void propagate_flush_nowrap(void)
@@ -384,12 +385,10 @@ void propagate_force(void)
     forced = 1;
 }
 
-void propagate_after_call(struct client *c, long long dirty_delta)
+/* Record c's command (in its deterministic form if it has one). Out of
+ * line so propagate_after_call's common early returns stay cheap. */
+static __attribute__((noinline)) void record_call(struct client *c)
 {
-    int was_prevented = prevented, was_forced = forced;
-    prevented = forced = 0;
-    if ((dirty_delta <= 0 && !was_forced) || was_prevented || !aof_feeding())
-        return;
     /* EXEC is not a write: its queued commands were recorded one by one. */
     if (!(c->cmd->flags & CMD_WRITE))
         return;
@@ -401,4 +400,15 @@ void propagate_after_call(struct client *c, long long dirty_delta)
         }
     }
     rec(c, c->argc, c->argv);
+}
+
+void propagate_after_call(struct client *c, long long dirty_delta)
+{
+    if (dirty_delta <= 0 && !prevented && !forced)
+        return; /* the common case for reads: nothing to record or reset */
+    int was_prevented = prevented, was_forced = forced;
+    prevented = forced = 0;
+    if ((dirty_delta <= 0 && !was_forced) || was_prevented || !aof_feeding())
+        return;
+    record_call(c);
 }

@@ -377,7 +377,9 @@ static int is_client_subcommand(const struct cmd *cmd)
     return cmd->parent && strcmp(cmd->parent->name, "client") == 0;
 }
 
-void tracking_after_call(struct client *c)
+/* tracking_after_call's work when tracking is in use at all (kept out of
+ * line so the common idle check stays a few instructions). */
+static __attribute__((noinline)) void after_call(struct client *c)
 {
     /* Redis checks the limit once per top-level command, before it runs;
      * here it is after the previous one (the same sequence), and never in
@@ -393,6 +395,14 @@ void tracking_after_call(struct client *c)
     /* CLIENT CACHING lasts for the next command (or transaction). */
     if (c->trk && !(c->flags & CLIENT_MULTI) && !is_client_subcommand(c->cmd))
         c->trk->flags &= ~TRK_CACHING;
+}
+
+void tracking_after_call(struct client *c)
+{
+    /* The common case: nobody tracks, nothing is pending and c never used
+     * tracking (CLIENT_TRACKING implies ntracking > 0): nothing to do. */
+    if (ntracking || npending || c->trk)
+        after_call(c);
 }
 
 /* ---- BCAST ---- */
