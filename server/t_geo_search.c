@@ -412,9 +412,10 @@ static void search_generic(struct client *c, int srcidx, int flags)
         o.sort = SORT_ASC;
     struct garr g = {0};
     search(z, &s, &g, o.any ? (size_t)o.count : 0);
-    if (o.sort == SORT_ASC)
+    /* qsort must not see the NULL array of an empty result. */
+    if (g.used > 1 && o.sort == SORT_ASC)
         qsort(g.p, g.used, sizeof(*g.p), by_dist_asc);
-    else if (o.sort == SORT_DESC)
+    else if (g.used > 1 && o.sort == SORT_DESC)
         qsort(g.p, g.used, sizeof(*g.p), by_dist_desc);
     size_t n = (o.count == 0 || g.used < (size_t)o.count) ? g.used : (size_t)o.count;
     search_output(c, &s, &o, &g, n, flags);
