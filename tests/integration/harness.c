@@ -433,6 +433,18 @@ int hs_setup(void **state)
     return 0;
 }
 
+int hs_setup_debug(void **state)
+{
+    struct hserver *s = calloc(1, sizeof *s);
+    static const char *const extra[] = {"--enable-debug-command", "local", NULL};
+    if (s == NULL || hs_start(s, extra) != 0) {
+        free(s);
+        return -1;
+    }
+    *state = s;
+    return 0;
+}
+
 int hs_setup_unstarted(void **state)
 {
     *state = calloc(1, sizeof(struct hserver));

@@ -85,6 +85,8 @@ int hs_teardown(void **state);
 /* cmocka setup: a server started with the defaults (hs_start(s, NULL)) in
  * *state; pair it with hs_teardown. */
 int hs_setup(void **state);
+/* The same with `--enable-debug-command local` (tests that use DEBUG). */
+int hs_setup_debug(void **state);
 /* cmocka setup: an unstarted server struct in *state (the test starts it
  * with its own options); pair it with hs_teardown. */
 int hs_setup_unstarted(void **state);

@@ -94,19 +94,6 @@ static void test_active_expiry_removes_99_percent(void **state)
     assert_int_equal(int_cmd(c, "EXISTS keep:0 keep:50 keep:99"), 3);
 }
 
-/* A server that accepts DEBUG from local clients. */
-static int setup_debug(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    static const char *const extra[] = {"--enable-debug-command", "local", NULL};
-    if (s == NULL || hs_start(s, extra) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
-
 static void test_debug_object_expired_key(void **state)
 {
     struct hserver *s = *state;
@@ -153,7 +140,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_active_expiry_removes_99_percent, hs_setup,
                                         hs_teardown),
-        cmocka_unit_test_setup_teardown(test_debug_object_expired_key, setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_debug_object_expired_key, hs_setup_debug, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -389,24 +389,11 @@ static void test_redis_cli_tools(void **state)
     free(out);
 }
 
-/* A server that accepts DEBUG from local clients. */
-static int setup_debug(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    static const char *const extra[] = {"--enable-debug-command", "local", NULL};
-    if (s == NULL || hs_start(s, extra) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_usage_strings, hs_setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_usage_expired, setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_usage_expired, hs_setup_debug, hs_teardown),
         cmocka_unit_test_setup_teardown(test_usage_encodings, hs_setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_usage_samples, hs_setup, hs_teardown),
         cmocka_unit_test_setup_teardown(test_stats, hs_setup, hs_teardown),

@@ -35,18 +35,6 @@
 
 #define WAIT_MS 5000 /* bound for replies that are due */
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    static const char *const extra[] = {"--enable-debug-command", "local", NULL};
-    if (s == NULL || hs_start(s, extra) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
-
 /* An integer reply of c to the command, asserted to be one. */
 static long long int_cmd(redisContext *c, const char *cmd)
 {
@@ -403,14 +391,14 @@ static void test_client_list_output(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_lazy_expiry_held, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_hold_ends_with_timeout, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_active_expiry_held, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_randomkey_held, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_monitor_exec_and_secrets, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_monitor_blocked_once, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_client_list_held, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_client_list_output, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_lazy_expiry_held, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_hold_ends_with_timeout, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_active_expiry_held, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_randomkey_held, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_monitor_exec_and_secrets, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_monitor_blocked_once, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_client_list_held, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_client_list_output, hs_setup_debug, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

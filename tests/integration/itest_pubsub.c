@@ -27,18 +27,6 @@
 
 #include "harness.h"
 
-static int setup(void **state)
-{
-    struct hserver *s = calloc(1, sizeof *s);
-    static const char *const extra[] = {"--enable-debug-command", "local", NULL};
-    if (s == NULL || hs_start(s, extra) != 0) {
-        free(s);
-        return -1;
-    }
-    *state = s;
-    return 0;
-}
-
 /* Read one reply on a subscribed hiredis context and check it is the array
  * [a, b, c] ([a, b, c, d] when d != NULL), with integers given as text. */
 static void expect_msg(redisContext *c, const char *a, const char *b, const char *cc, const char *d)
@@ -437,7 +425,7 @@ static int setup_many(void **state)
         fprintf(stderr, "cannot raise RLIMIT_NOFILE\n");
         return -1;
     }
-    return setup(state);
+    return hs_setup_debug(state);
 }
 
 struct subr {
@@ -657,16 +645,16 @@ static void test_many_channels_one_client(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_channels_and_patterns, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_resp2_context, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_resp3_push, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_shard_channels, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_cleanup_on_close, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_slow_subscriber, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_keyspace_events, setup, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_client_list_and_info, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_channels_and_patterns, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_resp2_context, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_resp3_push, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_shard_channels, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_cleanup_on_close, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_slow_subscriber, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_keyspace_events, hs_setup_debug, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_client_list_and_info, hs_setup_debug, hs_teardown),
         cmocka_unit_test_setup_teardown(test_many_subscribers_one_channel, setup_many, hs_teardown),
-        cmocka_unit_test_setup_teardown(test_many_channels_one_client, setup, hs_teardown),
+        cmocka_unit_test_setup_teardown(test_many_channels_one_client, hs_setup_debug, hs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
