@@ -148,6 +148,11 @@ static int zadd_flags(struct client *c, int *flags, int *ch)
     *ch = 0;
     for (; i < c->argc; i++) {
         const struct resp_arg *a = &c->argv[i];
+        /* Every flag starts with a letter; a score never does (fast exit
+         * for the common "ZADD key score member"). */
+        unsigned char c0 = a->len ? (unsigned char)a->ptr[0] : 0;
+        if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z')))
+            break;
         if (tstr_arg_is(a, "nx"))
             *flags |= ZA_NX;
         else if (tstr_arg_is(a, "xx"))

@@ -159,6 +159,20 @@ int util_str2d(const char *s, size_t len, double *out)
 
     if (len == 0)
         return 0;
+    /* Fast path: [+-] then 1..15 digits, exact in a double, so the value is
+     * the one strtod gives (a "-0" stays negative zero). */
+    size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    if (len > i && len - i <= 15) {
+        unsigned long long n = 0;
+        size_t j = i;
+        while (j < len && s[j] >= '0' && s[j] <= '9')
+            n = n * 10 + (unsigned long long)(s[j++] - '0');
+        if (j == len) {
+            double d = (double)n;
+            *out = s[0] == '-' ? -d : d;
+            return 1;
+        }
+    }
     if (len >= sizeof(sbuf)) {
         /* Rare: a long score string. strtod needs a NUL-terminated copy. */
         buf = mem_alloc(len + 1);

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,6 +191,36 @@ static void test_str2d(void **state)
     assert_false(d("", &v));
     assert_false(d(" 1", &v));
     assert_false(d("1 ", &v));
+    /* Plain integers (the fast path) give exactly strtod's value. */
+    static const char *const ints[] = {"0",
+                                       "-0",
+                                       "+0",
+                                       "7",
+                                       "+7",
+                                       "007",
+                                       "-123",
+                                       "999999999999999",
+                                       "-999999999999999",
+                                       "9999999999999999",
+                                       "123456789012345678"};
+    for (size_t k = 0; k < sizeof(ints) / sizeof(ints[0]); k++) {
+        double want = strtod(ints[k], NULL);
+        assert_true(d(ints[k], &v));
+        assert_memory_equal(&v, &want, sizeof(v)); /* bit-exact: -0 stays -0 */
+    }
+    assert_true(d("-0", &v));
+    assert_true(signbit(v));
+    for (unsigned long long x = 1; x < 1000000000000000ULL; x = x * 7 + 3) {
+        char num[32];
+        snprintf(num, sizeof(num), "-%llu", x);
+        double want = strtod(num, NULL);
+        assert_true(d(num, &v));
+        assert_memory_equal(&v, &want, sizeof(v));
+    }
+    assert_false(d("+", &v));
+    assert_false(d("-", &v));
+    assert_false(d("12a", &v));
+    assert_false(d("1-2", &v));
     /* A long (heap-copied) number. */
     memset(big, '0', sizeof(big));
     big[0] = '1';
