@@ -177,15 +177,9 @@ void cmd_getbit(struct client *c)
     uint64_t off;
     if (tbit_parse_offset(c, &c->argv[2], 0, &off) < 0)
         return;
-    struct kv *e = tstr_lookup_read(c, &c->argv[1]);
-    if (!e) {
-        reply_int(c, 0);
+    struct kv *e = tstr_read_string(c, &c->argv[1], 0);
+    if (!e)
         return;
-    }
-    if (kv_type(e) != KV_STRING) {
-        reply_error_wrongtype(c);
-        return;
-    }
     size_t len;
     const unsigned char *p = str_bytes(e, &len);
     int bit = 0;
@@ -200,15 +194,9 @@ void cmd_getbit(struct client *c)
  * answers 0 before the arguments are looked at (Redis 7.0.15). O(range). */
 void cmd_bitcount(struct client *c)
 {
-    struct kv *e = tstr_lookup_read(c, &c->argv[1]);
-    if (!e) {
-        reply_int(c, 0);
+    struct kv *e = tstr_read_string(c, &c->argv[1], 0);
+    if (!e)
         return;
-    }
-    if (kv_type(e) != KV_STRING) {
-        reply_error_wrongtype(c);
-        return;
-    }
     size_t len;
     const unsigned char *p = str_bytes(e, &len);
     long long start = 0, end = -1;
@@ -251,15 +239,9 @@ void cmd_bitpos(struct client *c)
         reply_error(c, "ERR The bit argument must be 1 or 0.");
         return;
     }
-    struct kv *e = tstr_lookup_read(c, &c->argv[1]);
-    if (!e) {
-        reply_int(c, bit ? -1 : 0);
+    struct kv *e = tstr_read_string(c, &c->argv[1], bit ? -1 : 0);
+    if (!e)
         return;
-    }
-    if (kv_type(e) != KV_STRING) {
-        reply_error_wrongtype(c);
-        return;
-    }
     size_t len;
     const unsigned char *p = str_bytes(e, &len);
     long long start = 0, end = -1;

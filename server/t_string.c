@@ -56,6 +56,20 @@ struct kv *tstr_lookup_read(struct client *c, const struct resp_arg *key)
     return e;
 }
 
+struct kv *tstr_read_string(struct client *c, const struct resp_arg *key, long long missing)
+{
+    struct kv *e = tstr_lookup_read(c, key);
+    if (!e) {
+        reply_int(c, missing);
+        return NULL;
+    }
+    if (kv_type(e) != KV_STRING) {
+        reply_error_wrongtype(c);
+        return NULL;
+    }
+    return e;
+}
+
 /* Look a key up for writing (no hit/miss statistics). */
 static struct kv *lookup_write(struct client *c, const struct resp_arg *key)
 {
@@ -402,15 +416,9 @@ void cmd_msetnx(struct client *c)
 /* STRLEN key: 0 for a missing key. */
 void cmd_strlen(struct client *c)
 {
-    struct kv *e = tstr_lookup_read(c, &c->argv[1]);
-    if (!e) {
-        reply_int(c, 0);
+    struct kv *e = tstr_read_string(c, &c->argv[1], 0);
+    if (!e)
         return;
-    }
-    if (kv_type(e) != KV_STRING) {
-        reply_error_wrongtype(c);
-        return;
-    }
     size_t len;
     kv_str(e, &len);
     reply_int(c, (long long)len);

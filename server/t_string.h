@@ -15,6 +15,9 @@ struct kv;
  * or miss and fires "keymiss" on a miss. The entry is valid until the next
  * db write or lookup. O(1). */
 struct kv *tstr_lookup_read(struct client *c, const struct resp_arg *key);
+/* A string key for reading (hit/miss counted as above): the entry, or NULL
+ * after replying the integer missing (no key) or WRONGTYPE (another type). */
+struct kv *tstr_read_string(struct client *c, const struct resp_arg *key, long long missing);
 
 /* Does the argument spell word (any case)? Compared as a C string, as Redis
  * compares options: bytes from an embedded NUL on are ignored. */
