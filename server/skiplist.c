@@ -3,7 +3,7 @@
  * Levels are drawn with p = 1/4 (expected 1.33 links per node), capped at
  * SL_MAXLEVEL, which is plenty for 2^64 elements.
  */
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "mem.h"
@@ -74,12 +74,31 @@ static int before(const struct sl_node *n, double score, const char *ele, size_t
     return n->score < score || (n->score == score && sl_cmp_bytes(sl_ele(n), n->len, ele, len) < 0);
 }
 
-static int random_level(void)
+/* Level of a new node in sl: 1 + the number of leading zero bit pairs of
+ * a xorshift64* draw, so each further level has probability 1/4, capped at
+ * 1 + floor(log4(n)) for the n nodes sl will hold. The cap only clips the
+ * rare outliers (about one node in n draws that high) that would give
+ * every later search extra nearly empty levels to cross; it is Pugh's
+ * "start the search at level log(n)" advice applied when drawing. A
+ * private generator (fixed seed: levels shape cost, never results) is
+ * much cheaper than random(). */
+#ifndef SL_LEVEL_SEED
+#define SL_LEVEL_SEED 0x9E3779B97F4A7C15ULL /* any non-zero value */
+#endif
+static int random_level(const struct skiplist *sl)
 {
-    int level = 1;
-    while (level < SL_MAXLEVEL && (random() & 0xFFFF) < (0xFFFF / 4))
-        level++;
-    return level;
+    static uint64_t state = SL_LEVEL_SEED;
+    state ^= state >> 12;
+    state ^= state << 25;
+    state ^= state >> 27;
+    uint64_t r = state * 0x2545F4914F6CDD1DULL;
+    /* Count from the top (the best bits of xorshift64*); at most 31 pairs. */
+    int level = 1 + __builtin_clzll(r | 1) / 2;
+    unsigned long long n = (unsigned long long)sl->length + 1;
+    int cap = 1 + (63 - __builtin_clzll(n)) / 2;
+    if (cap > SL_MAXLEVEL)
+        cap = SL_MAXLEVEL;
+    return level < cap ? level : cap;
 }
 
 /* Link node x (its level, score and member set) into place: find the
@@ -87,33 +106,36 @@ static int random_level(void)
  * spans. O(log n) expected. */
 static void link_node(struct skiplist *sl, struct sl_node *x)
 {
-    struct sl_node *update[SL_MAXLEVEL], *p = sl->head;
-    unsigned long rank[SL_MAXLEVEL];
+    struct sl_node *update[SL_MAXLEVEL], *p = sl->head, *f;
+    unsigned long rank[SL_MAXLEVEL], r = 0;
     const char *ele = sl_ele(x);
-    int level = x->level;
-    for (int i = sl->level - 1; i >= 0; i--) {
-        rank[i] = i == sl->level - 1 ? 0 : rank[i + 1];
-        while (p->lv[i].fwd && before(p->lv[i].fwd, x->score, ele, x->len)) {
-            rank[i] += p->lv[i].span;
-            p = p->lv[i].fwd;
+    const double score = x->score;
+    const size_t len = x->len;
+    int level = x->level, top = sl->level;
+    for (int i = top - 1; i >= 0; i--) {
+        while ((f = p->lv[i].fwd) != NULL && before(f, score, ele, len)) {
+            r += p->lv[i].span;
+            p = f;
         }
         update[i] = p;
+        rank[i] = r;
     }
-    if (level > sl->level) {
-        for (int i = sl->level; i < level; i++) {
+    if (level > top) {
+        for (int i = top; i < level; i++) {
             rank[i] = 0;
             update[i] = sl->head;
             update[i]->lv[i].span = sl->length;
         }
         sl->level = level;
+        top = level;
     }
     for (int i = 0; i < level; i++) {
         x->lv[i].fwd = update[i]->lv[i].fwd;
         update[i]->lv[i].fwd = x;
-        x->lv[i].span = update[i]->lv[i].span - (rank[0] - rank[i]);
-        update[i]->lv[i].span = (rank[0] - rank[i]) + 1;
+        x->lv[i].span = update[i]->lv[i].span - (r - rank[i]);
+        update[i]->lv[i].span = (r - rank[i]) + 1;
     }
-    for (int i = level; i < sl->level; i++)
+    for (int i = level; i < top; i++)
         update[i]->lv[i].span++;
     x->back = update[0] == sl->head ? NULL : update[0];
     if (x->lv[0].fwd)
@@ -125,7 +147,7 @@ static void link_node(struct skiplist *sl, struct sl_node *x)
 
 struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, size_t len)
 {
-    struct sl_node *x = node_new(random_level(), score, ele, len);
+    struct sl_node *x = node_new(random_level(sl), score, ele, len);
     link_node(sl, x);
     return x;
 }
@@ -210,6 +232,29 @@ struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size
     x->score = score;
     link_node(sl, x);
     return x;
+}
+
+/* Does node n sort after (score, ele)? */
+static int after(const struct sl_node *n, double score, const char *ele, size_t len)
+{
+    return n->score > score || (n->score == score && sl_cmp_bytes(sl_ele(n), n->len, ele, len) > 0);
+}
+
+/* Set x's score: in place when it still sorts between its level-0
+ * neighbours (no walk), else unlink x and link it again (two walks). */
+void sl_update_node(struct skiplist *sl, struct sl_node *x, double score)
+{
+    const char *ele = sl_ele(x);
+    if ((x->back == NULL || before(x->back, score, ele, x->len)) &&
+        (x->lv[0].fwd == NULL || after(x->lv[0].fwd, score, ele, x->len))) {
+        x->score = score;
+        return;
+    }
+    struct sl_node *update[SL_MAXLEVEL];
+    find(sl, x->score, ele, x->len, update);
+    unlink_node(sl, x, update);
+    x->score = score;
+    link_node(sl, x);
 }
 
 unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, size_t len)

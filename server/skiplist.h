@@ -22,15 +22,16 @@
 
 #define SL_MAXLEVEL 32
 
-/* 32-byte header + 16 bytes per level + member length + 1. */
+/* 32-byte header + 16 bytes per level + member length + 1. score sits
+ * right before lv[]: a search step reads a node's score and then its links,
+ * and keeping them adjacent makes them share a cache line more often. */
 struct sl_node {
-    double score;
     struct sl_node *back;
     struct sl_node *hnext; /* caller's hash chain link */
     uint32_t len;          /* member length in bytes (members of 4 GiB+ unsupported) */
-    uint8_t level;         /* entries in lv[] */
-    uint8_t spare;
-    uint16_t htag; /* caller's hash tag */
+    uint32_t level : 8;    /* entries in lv[] */
+    uint32_t htag : 24;    /* caller's hash bits */
+    double score;
     struct sl_level {
         struct sl_node *fwd;
         unsigned long span;
@@ -80,6 +81,9 @@ void sl_delete_node(struct skiplist *sl, struct sl_node *n);
  * if the order changed), NULL if absent. */
 struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size_t len,
                           double score);
+/* Change node n's score (n must be in sl); n stays the same node. O(1)
+ * when the new score keeps n between its neighbours, else O(log n). */
+void sl_update_node(struct skiplist *sl, struct sl_node *n, double score);
 /* 1-based rank of (score, ele), 0 if absent. O(log n). */
 unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, size_t len);
 /* Node at 1-based rank, NULL if out of range. O(log n). */

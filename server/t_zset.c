@@ -196,7 +196,9 @@ static void zadd_generic(struct client *c, int scoreidx, int flags, int ch)
         reply_error(c, "ERR INCR option supports a single increment-element pair");
         return;
     }
-    double *scores = mem_alloc(sizeof(double) * (size_t)elements);
+    /* Most ZADDs carry a few pairs: parse their scores into the stack. */
+    double sbuf[16];
+    double *scores = elements <= 16 ? sbuf : mem_alloc(sizeof(double) * (size_t)elements);
     for (int j = 0; j < elements; j++)
         if (!parse_score(c, &c->argv[scoreidx + j * 2], &scores[j]))
             goto done;
@@ -243,7 +245,8 @@ fire:
         server.dirty += added + updated;
     }
 done:
-    mem_free(scores);
+    if (scores != sbuf)
+        mem_free(scores);
 }
 
 void cmd_zadd(struct client *c)

@@ -17,6 +17,7 @@
 #define TERN_T_ZSET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "resp.h"
 #include "skiplist.h"
@@ -47,6 +48,15 @@ int zidx_table_stats(const struct zidx *x, int table, struct sdict_table_stats *
 struct sl_node *zidx_find(const struct zidx *x, const char *m, size_t len);
 /* Index node n, whose member must not be indexed yet. */
 void zidx_add(struct zidx *x, struct sl_node *n);
+/* The same with the member's hash h = zidx_hash(m, len) computed once by
+ * the caller (a lookup then an insert hash the member only once). */
+uint64_t zidx_hash(const char *m, size_t len);
+struct sl_node *zidx_find_h(const struct zidx *x, const char *m, size_t len, uint64_t h);
+void zidx_add_h(struct zidx *x, struct sl_node *n, uint64_t h);
+/* Unit tests only: index buckets from the stored tags only while a table
+ * has at most 2^bits buckets (24 by default), so small tables can exercise
+ * the rehash-on-move path that only huge ones take otherwise. */
+void zidx_limit_tag_bits(struct zidx *x, int bits);
 /* Unindex node n (before it is freed). */
 void zidx_remove(struct zidx *x, struct sl_node *n);
 /* One SCAN step (reverse-binary cursor); returns the next cursor, 0 when

@@ -3,8 +3,10 @@
  *
  * The member bytes live once, inside the skiplist node; the index adds only
  * its bucket arrays (8 bytes per bucket, at most 2 buckets per member after
- * growth) and uses the node's hnext (chain link) and htag (top 16 bits of
- * the member's dict_hash, compared before the bytes) fields.
+ * growth) and uses the node's hnext (chain link) and htag (the low 24 bits
+ * of the member's dict_hash) fields. htag is compared before the bytes and,
+ * while a table has at most 2^24 buckets, gives a node's bucket without
+ * hashing its member again (resizes and removals never rehash then).
  *
  * Resizing is incremental, so no single write stalls on a big set: when the
  * table must double (used > buckets) or halve (used < buckets/8), a second
@@ -30,12 +32,15 @@
 
 #define ZIDX_MIN     4
 #define STEP_BUCKETS 4
+#define TAG_BITS     24 /* hash bits kept in a node's htag */
+#define TAG_MASK     ((1UL << TAG_BITS) - 1)
 
 struct zidx {
     struct sl_node **tab[2];
     unsigned long mask[2]; /* buckets - 1 */
     unsigned long used;
-    long next; /* next tab[0] bucket to move; -1 when not resizing */
+    long next;              /* next tab[0] bucket to move; -1 when not resizing */
+    unsigned long tag_span; /* largest mask a stored tag can index (TAG_MASK) */
 };
 
 struct zidx *zidx_new(void)
@@ -44,7 +49,13 @@ struct zidx *zidx_new(void)
     x->tab[0] = mem_calloc(ZIDX_MIN, sizeof(*x->tab[0]));
     x->mask[0] = ZIDX_MIN - 1;
     x->next = -1;
+    x->tag_span = TAG_MASK;
     return x;
+}
+
+void zidx_limit_tag_bits(struct zidx *x, int bits)
+{
+    x->tag_span = (1UL << bits) - 1;
 }
 
 void zidx_free(struct zidx *x)
@@ -61,9 +72,16 @@ size_t zidx_mem(const struct zidx *x)
     return mem_size(x) + mem_size(x->tab[0]) + (x->tab[1] ? mem_size(x->tab[1]) : 0);
 }
 
-static uint16_t tag_of(uint64_t h)
+static uint32_t tag_of(uint64_t h)
 {
-    return (uint16_t)(h >> 48);
+    return (uint32_t)(h & TAG_MASK);
+}
+
+/* Node n's full hash as far as a table of mask+1 buckets needs it: the
+ * stored tag while mask fits in it, else its member hashed again. */
+static uint64_t node_hash(const struct zidx *x, const struct sl_node *n, unsigned long mask)
+{
+    return mask <= x->tag_span ? n->htag : dict_hash(sl_ele(n), n->len);
 }
 
 static int resizing(const struct zidx *x)
@@ -95,7 +113,7 @@ static void resize_step(struct zidx *x, int n)
         }
         while (node) {
             struct sl_node *following = node->hnext;
-            unsigned long slot = (unsigned long)dict_hash(sl_ele(node), node->len) & x->mask[1];
+            unsigned long slot = (unsigned long)node_hash(x, node, x->mask[1]) & x->mask[1];
             node->hnext = x->tab[1][slot];
             x->tab[1][slot] = node;
             node = following;
@@ -113,7 +131,7 @@ static void resize_step(struct zidx *x, int n)
     }
 }
 
-static struct sl_node *chain_find(struct sl_node *n, uint16_t tag, const char *m, size_t len)
+static struct sl_node *chain_find(struct sl_node *n, uint32_t tag, const char *m, size_t len)
 {
     for (; n; n = n->hnext)
         if (n->htag == tag && n->len == len && memcmp(sl_ele(n), m, len) == 0)
@@ -121,9 +139,18 @@ static struct sl_node *chain_find(struct sl_node *n, uint16_t tag, const char *m
     return NULL;
 }
 
+uint64_t zidx_hash(const char *m, size_t len)
+{
+    return dict_hash(m, len);
+}
+
 struct sl_node *zidx_find(const struct zidx *x, const char *m, size_t len)
 {
-    uint64_t h = dict_hash(m, len);
+    return zidx_find_h(x, m, len, dict_hash(m, len));
+}
+
+struct sl_node *zidx_find_h(const struct zidx *x, const char *m, size_t len, uint64_t h)
+{
     struct sl_node *n = chain_find(x->tab[0][h & x->mask[0]], tag_of(h), m, len);
     if (!n && resizing(x))
         n = chain_find(x->tab[1][h & x->mask[1]], tag_of(h), m, len);
@@ -132,11 +159,15 @@ struct sl_node *zidx_find(const struct zidx *x, const char *m, size_t len)
 
 void zidx_add(struct zidx *x, struct sl_node *n)
 {
+    zidx_add_h(x, n, dict_hash(sl_ele(n), n->len));
+}
+
+void zidx_add_h(struct zidx *x, struct sl_node *n, uint64_t h)
+{
     if (resizing(x))
         resize_step(x, STEP_BUCKETS);
     else if (x->used + 1 > x->mask[0] + 1)
         resize_start(x, (x->mask[0] + 1) * 2);
-    uint64_t h = dict_hash(sl_ele(n), n->len);
     int t = resizing(x) ? 1 : 0; /* new nodes go to the table being filled */
     n->htag = tag_of(h);
     n->hnext = x->tab[t][h & x->mask[t]];
@@ -159,7 +190,8 @@ static int chain_unlink(struct zidx *x, int t, uint64_t h, struct sl_node *n)
 
 void zidx_remove(struct zidx *x, struct sl_node *n)
 {
-    uint64_t h = dict_hash(sl_ele(n), n->len);
+    unsigned long mask = x->mask[0] > x->mask[1] ? x->mask[0] : x->mask[1];
+    uint64_t h = node_hash(x, n, mask);
     if (!chain_unlink(x, 0, h, n) && !(resizing(x) && chain_unlink(x, 1, h, n)))
         return;
     x->used--;

@@ -8,6 +8,7 @@
  * a small listpack (lp_new_small: in the slab while it fits), so it is freed
  * with lp_free and sized with lp_mem, never with mem_free / mem_size.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,35 +179,68 @@ static void insert_new(struct zobj *z, const char *m, size_t len, double score)
     }
 }
 
+/* ZADD's decision for a present member with score cur: returns 1 and sets
+ * *score to the new score when it must be written, else 0 with *out set
+ * (ZA_NOP, ZA_NAN, or 0 for an unchanged score). */
+static int decide_update(double cur, double *score, int flags, int *out, double *newscore)
+{
+    if (flags & ZA_NX) {
+        *out = ZA_NOP;
+        return 0;
+    }
+    if (flags & ZA_INCR) {
+        *score += cur;
+        if (*score != *score) {
+            *out = ZA_NAN;
+            return 0;
+        }
+    }
+    if (((flags & ZA_GT) && *score <= cur) || ((flags & ZA_LT) && *score >= cur)) {
+        *out = ZA_NOP;
+        return 0;
+    }
+    *newscore = *score;
+    *out = 0;
+    return *score != cur;
+}
+
+/* zobj_add on a skiplist: the member is hashed once for both the lookup
+ * and the insert, and an update moves the indexed node itself. */
+static int sl_add(struct zobj *z, double score, const char *m, size_t len, int flags, int *out,
+                  double *newscore)
+{
+    uint64_t h = zidx_hash(m, len);
+    struct sl_node *n = zidx_find_h(z->idx, m, len, h);
+    if (n) {
+        if (decide_update(n->score, &score, flags, out, newscore)) {
+            sl_update_node(z->sl, n, score);
+            *out = ZA_UPDATED;
+        }
+        return *out != ZA_NAN;
+    }
+    if (flags & ZA_XX) {
+        *out = ZA_NOP;
+        return 1;
+    }
+    zidx_add_h(z->idx, sl_insert(z->sl, score, m, len), h);
+    *newscore = score;
+    *out = ZA_ADDED;
+    return 1;
+}
+
 /* ZADD semantics for one member (Redis's zsetAdd). */
 int zobj_add(struct zobj *z, double score, const char *m, size_t len, int flags, int *out,
              double *newscore)
 {
     double cur;
+    if (!z->lp)
+        return sl_add(z, score, m, len, flags, out, newscore);
     if (zobj_score(z, m, len, &cur)) {
-        if (flags & ZA_NX) {
-            *out = ZA_NOP;
-            return 1;
-        }
-        if (flags & ZA_INCR) {
-            score += cur;
-            if (score != score) {
-                *out = ZA_NAN;
-                return 0;
-            }
-        }
-        if (((flags & ZA_GT) && score <= cur) || ((flags & ZA_LT) && score >= cur)) {
-            *out = ZA_NOP;
-            return 1;
-        }
-        *newscore = score;
-        if (score != cur) {
+        if (decide_update(cur, &score, flags, out, newscore)) {
             set_score(z, m, len, cur, score);
             *out = ZA_UPDATED;
-        } else {
-            *out = 0;
         }
-        return 1;
+        return *out != ZA_NAN;
     }
     if (flags & ZA_XX) {
         *out = ZA_NOP;

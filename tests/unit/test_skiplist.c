@@ -161,6 +161,103 @@ static void test_cmp_bytes(void **state)
     assert_true(sl_cmp_bytes("\xff", 1, "a", 1) > 0); /* unsigned bytes */
 }
 
+/* Find the model entry for ele (the model is re-sorted by check()). */
+static struct model *model_find(struct model *m, size_t n, const char *ele)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(m[i].ele, ele) == 0)
+            return &m[i];
+    return NULL;
+}
+
+/* sl_update_node on the node of ele: the node keeps its address, the
+ * list matches the model afterwards (order, spans, back links, tail). */
+static void update_and_check(struct skiplist *sl, struct model *m, size_t n, const char *ele,
+                             double score)
+{
+    struct model *e = model_find(m, n, ele);
+    assert_non_null(e);
+    unsigned long r = sl_rank(sl, e->score, ele, strlen(ele));
+    struct sl_node *x = sl_at_rank(sl, r);
+    sl_update_node(sl, x, score);
+    assert_true(x->score == score);
+    e->score = score;
+    check(sl, m, n);
+    assert_ptr_equal(sl_at_rank(sl, sl_rank(sl, score, ele, strlen(ele))), x);
+}
+
+/* In-place updates (the new score keeps the node between its neighbours)
+ * and moves, at ties with a neighbour's score on either side. */
+static void test_update_node_neighbours(void **state)
+{
+    (void)state;
+    struct model m[] = {{1, "m"}, {2, "b"}, {2, "c"}, {3, "y"}, {4, "d"}, {5, "z"}};
+    size_t n = sizeof(m) / sizeof(m[0]);
+    struct skiplist *sl = sl_create();
+    for (size_t i = 0; i < n; i++)
+        sl_insert(sl, m[i].score, m[i].ele, strlen(m[i].ele));
+    check(sl, m, n);
+    update_and_check(sl, m, n, "c", 2.5); /* between b(2) and y(3): in place */
+    update_and_check(sl, m, n, "c", 2);   /* tie with b, "c" > "b": stays after it */
+    update_and_check(sl, m, n, "b", 1);   /* tie with m, "b" < "m": must move before m */
+    assert_string_equal(sl_ele(sl_at_rank(sl, 1)), "b");
+    update_and_check(sl, m, n, "y", 4); /* tie with d, "y" > "d": must move after d */
+    assert_string_equal(sl_ele(sl_at_rank(sl, 5)), "y");
+    update_and_check(sl, m, n, "d", 2);      /* tie with c, "d" > "c": in place */
+    update_and_check(sl, m, n, "c", 2);      /* unchanged score */
+    update_and_check(sl, m, n, "b", -100);   /* first node going down: in place */
+    update_and_check(sl, m, n, "z", 1e300);  /* last node going up: in place */
+    update_and_check(sl, m, n, "z", -1e300); /* last node to the front */
+    assert_string_equal(sl_ele(sl_at_rank(sl, 1)), "z");
+    assert_string_equal(sl_ele(sl->tail), "y");
+    update_and_check(sl, m, n, "y", 0); /* tail to the middle: tail moves back */
+    sl_free(sl);
+}
+
+/* Random updates, many to a neighbour's exact score, against the model. */
+static void test_update_node_random(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    static struct model m[N];
+    struct skiplist *sl = sl_create();
+    srandom(11);
+    for (int i = 0; i < N; i++) {
+        m[i].score = (double)(random() % 50);
+        snprintf(m[i].ele, sizeof(m[i].ele), "k%d", (int)(random() % 100000) * N + i);
+        sl_insert(sl, m[i].score, m[i].ele, strlen(m[i].ele));
+    }
+    check(sl, m, N);
+    for (int round = 0; round < 600; round++) {
+        unsigned long r = 1 + (unsigned long)random() % N;
+        struct sl_node *x = sl_at_rank(sl, r);
+        double ns;
+        switch (random() % 4) {
+        case 0: /* a neighbour's score: in place or a move by member order */
+            ns = x->back ? x->back->score : x->score - 1;
+            break;
+        case 1:
+            ns = x->lv[0].fwd ? x->lv[0].fwd->score : x->score + 1;
+            break;
+        case 2: /* a small step: often keeps the place */
+            ns = x->score + ((random() % 2) ? 0.25 : -0.25);
+            break;
+        default:
+            ns = (double)(random() % 50);
+            break;
+        }
+        char ele[16];
+        snprintf(ele, sizeof(ele), "%s", sl_ele(x));
+        sl_update_node(sl, x, ns);
+        assert_true(x->score == ns);
+        model_find(m, N, ele)->score = ns;
+        if (round % 50 == 0)
+            check(sl, m, N);
+    }
+    check(sl, m, N);
+    sl_free(sl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +265,8 @@ int main(void)
         cmocka_unit_test(test_inline_members),
         cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_cmp_bytes),
+        cmocka_unit_test(test_update_node_neighbours),
+        cmocka_unit_test(test_update_node_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
