@@ -38,7 +38,7 @@
 
 /* A buffered writer to fd plus the batching state of the current key. */
 struct bw {
-    int fd;
+    struct util_sink out;
     int failed; /* errno of the first failed write, 0 if none */
     size_t len;
     char buf[BW_CAP];
@@ -53,17 +53,8 @@ struct bw {
 
 static void bw_flush(struct bw *w)
 {
-    size_t off = 0;
-    while (!w->failed && off < w->len) {
-        ssize_t n = write(w->fd, w->buf + off, w->len - off);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            w->failed = errno;
-            break;
-        }
-        off += (size_t)n;
-    }
+    if (!w->failed && util_sink_write(&w->out, w->buf, w->len) == -1)
+        w->failed = errno;
     w->len = 0;
 }
 
@@ -73,14 +64,8 @@ static void bw_put(struct bw *w, const void *p, size_t n)
         bw_flush(w);
         if (n > BW_CAP) {
             /* A big value goes straight out rather than through the buffer. */
-            size_t off = 0;
-            while (!w->failed && off < n) {
-                ssize_t k = write(w->fd, (const char *)p + off, n - off);
-                if (k < 0 && errno != EINTR)
-                    w->failed = errno;
-                else if (k > 0)
-                    off += (size_t)k;
-            }
+            if (!w->failed && util_sink_write(&w->out, p, n) == -1)
+                w->failed = errno;
             return;
         }
     }
@@ -265,7 +250,9 @@ static void write_key(void *priv, struct kv *e)
 int aof_write_base_commands(int fd)
 {
     struct bw *w = mem_calloc(1, sizeof(*w));
-    w->fd = fd;
+    w->out.fd = fd;
+    if (server.aof_rewrite_incremental_fsync)
+        w->out.every = UTIL_AUTOSYNC_BYTES;
     for (int i = 0; i < server.databases && !w->failed; i++) {
         struct db *db = server.db[i];
         if (db_size(db) == 0)

@@ -43,7 +43,10 @@ int aof_write_base(int fd, int rdb)
         }
         return 0;
     }
-    if (rdb_save_fd(fd, RDB_SAVE_AOF_BASE, err, sizeof(err)) == -1) {
+    int flags = RDB_SAVE_AOF_BASE;
+    if (server.aof_rewrite_incremental_fsync)
+        flags |= RDB_SAVE_AUTOSYNC;
+    if (rdb_save_fd(fd, flags, err, sizeof(err)) == -1) {
         server_log(LL_WARNING, "Error writing the AOF base: %s", err);
         return -1;
     }

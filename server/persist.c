@@ -90,7 +90,8 @@ int persist_write_rdb(pid_t pid)
         return -1;
     }
     errno = 0;
-    int rc = rdb_save_fd(fd, 0, err, sizeof(err));
+    int rc = rdb_save_fd(fd, server.rdb_save_incremental_fsync ? RDB_SAVE_AUTOSYNC : 0, err,
+                         sizeof(err));
     int e = errno;
     if (rc == 0 && fsync(fd) == -1) {
         rc = -1;

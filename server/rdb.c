@@ -88,6 +88,8 @@ int rdb_save_fd(int fd, int flags, char *err, size_t errlen)
     struct rdb_writer w;
     char magic[10];
     rdbw_init(&w, fd);
+    if (flags & RDB_SAVE_AUTOSYNC)
+        w.out.every = UTIL_AUTOSYNC_BYTES;
     snprintf(magic, sizeof(magic), "REDIS%04d", RDB_VERSION);
     rdbw_put(&w, magic, 9);
     write_aux(&w, "redis-ver", TERN_REDIS_VERSION, strlen(TERN_REDIS_VERSION));

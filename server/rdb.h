@@ -22,12 +22,14 @@ struct db;
 
 /* rdb_save_fd flags */
 #define RDB_SAVE_AOF_BASE (1 << 0) /* add the "aof-base" aux field */
+#define RDB_SAVE_AUTOSYNC (1 << 1) /* fdatasync every UTIL_AUTOSYNC_BYTES */
 
 /* Write the whole dataset (every db of server.db) as an RDB stream to fd:
  * header, aux fields (redis-ver 7.0.15, redis-bits, ctime, used-mem,
  * aof-base), per db SELECTDB + RESIZEDB + keys (with expiry and LRU/LFU
  * info), EOF and the CRC64 (zero when rdbchecksum is no). Compression
- * follows rdbcompression. Does not fsync or close fd. Returns 0, or -1 with
+ * follows rdbcompression. Does not fsync or close fd (but with
+ * RDB_SAVE_AUTOSYNC it fdatasyncs fd every 4 MB on the way). Returns 0, or -1 with
  * errno set and a message in err. */
 int rdb_save_fd(int fd, int flags, char *err, size_t errlen);
 

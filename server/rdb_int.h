@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "rdb.h"
+#include "util.h"
 
 /* Value types and opcodes, as Redis numbers them. */
 enum {
@@ -63,8 +64,8 @@ enum {
 
 /* ---- writer ---- */
 struct rdb_writer {
-    int fd;             /* -1: memory */
-    unsigned char *buf; /* pending bytes (fd) or the whole output (memory) */
+    struct util_sink out; /* out.fd -1: memory */
+    unsigned char *buf;   /* pending bytes (fd) or the whole output (memory) */
     size_t len, cap;
     uint64_t crc;   /* of bytes flushed to fd */
     size_t written; /* bytes flushed to fd */

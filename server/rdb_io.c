@@ -34,7 +34,7 @@
 void rdbw_init(struct rdb_writer *w, int fd)
 {
     memset(w, 0, sizeof(*w));
-    w->fd = fd;
+    w->out.fd = fd;
     w->cap = RDBW_CHUNK;
     w->buf = mem_alloc(w->cap);
 }
@@ -45,22 +45,16 @@ void rdbw_free(struct rdb_writer *w)
     w->buf = NULL;
 }
 
-/* Write the whole buffer to fd, retrying on EINTR and short writes. */
+/* Write the whole buffer to fd (util_sink_write: retries, incremental
+ * fsync when w->out.every is set). */
 int rdbw_flush(struct rdb_writer *w)
 {
-    if (w->fd < 0 || w->failed)
+    if (w->out.fd < 0 || w->failed)
         return w->failed ? -1 : 0;
-    size_t done = 0;
-    while (done < w->len) {
-        ssize_t n = write(w->fd, w->buf + done, w->len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            w->failed = 1;
-            w->err_no = n < 0 ? errno : EIO;
-            return -1;
-        }
-        done += (size_t)n;
+    if (util_sink_write(&w->out, w->buf, w->len) == -1) {
+        w->failed = 1;
+        w->err_no = errno;
+        return -1;
     }
     w->crc = crc64(w->crc, w->buf, w->len);
     w->written += w->len;
@@ -72,7 +66,7 @@ void rdbw_put(struct rdb_writer *w, const void *p, size_t n)
 {
     if (w->failed)
         return;
-    if (w->fd >= 0) {
+    if (w->out.fd >= 0) {
         if (w->len + n > w->cap && rdbw_flush(w) < 0)
             return;
         if (n >= w->cap) { /* big: straight through */

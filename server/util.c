@@ -406,3 +406,27 @@ void util_random_hex(char *dst, size_t n)
     }
     dst[n] = '\0';
 }
+
+int util_sink_write(struct util_sink *s, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t k = write(s->fd, c, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = EIO;
+            return -1;
+        }
+        c += k;
+        n -= (size_t)k;
+        s->unsynced += (size_t)k;
+    }
+    if (s->every && s->unsynced >= s->every) {
+        if (fdatasync(s->fd) == -1)
+            return -1;
+        s->unsynced = 0;
+    }
+    return 0;
+}

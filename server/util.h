@@ -69,4 +69,22 @@ void util_random_hex(char *dst, size_t n);
 /* Fill buf with n random bytes (getrandom(2), falling back to /dev/urandom). */
 void util_random_bytes(void *buf, size_t n);
 
+/* Bytes between two fdatasync calls of a save with incremental fsync
+ * (rdb-save-incremental-fsync, aof-rewrite-incremental-fsync), as Redis. */
+#define UTIL_AUTOSYNC_BYTES ((size_t)4 * 1024 * 1024)
+
+/* A file being written in one go by a save: the descriptor, and the
+ * incremental fsync state. every == 0 turns the periodic fsync off. */
+struct util_sink {
+    int fd;
+    size_t every;    /* fdatasync after this many bytes; 0: never */
+    size_t unsynced; /* bytes written since the last fdatasync */
+};
+
+/* Write all n bytes of p to s->fd (retrying EINTR and short writes), then
+ * fdatasync when s->every bytes have gathered since the last one, so the
+ * kernel writes a big save back in steady steps instead of one burst at
+ * the end. Returns 0, or -1 with errno set (a write of 0 bytes: EIO). */
+int util_sink_write(struct util_sink *s, const void *p, size_t n);
+
 #endif

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <math.h>
@@ -372,6 +374,47 @@ static void test_random(void **state)
     assert_true(nonzero > 32);
 }
 
+/* util_sink_write: every byte lands, the fdatasync counter resets once it
+ * reaches `every`, and a descriptor that cannot be synced (a pipe) or
+ * written (closed) fails with errno. */
+static void test_sink_write(void **state)
+{
+    char path[] = "/tmp/tern-test-sink-XXXXXX";
+    char back[32];
+    (void)state;
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    unlink(path);
+    struct util_sink s = {.fd = fd, .every = 10};
+    assert_int_equal(util_sink_write(&s, "abcdef", 6), 0);
+    assert_int_equal(s.unsynced, 6);
+    assert_int_equal(util_sink_write(&s, "ghijkl", 6), 0);
+    assert_int_equal(s.unsynced, 0); /* 12 >= 10: synced */
+    assert_int_equal(util_sink_write(&s, "m", 1), 0);
+    assert_int_equal(s.unsynced, 1);
+    assert_int_equal(pread(fd, back, sizeof(back), 0), 13);
+    assert_memory_equal(back, "abcdefghijklm", 13);
+    s.every = 0; /* off: the counter only grows */
+    for (int i = 0; i < 20; i++)
+        assert_int_equal(util_sink_write(&s, "x", 1), 0);
+    assert_int_equal(s.unsynced, 21);
+    close(fd);
+
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    struct util_sink ps = {.fd = p[1], .every = 4};
+    assert_int_equal(util_sink_write(&ps, "ab", 2), 0);
+    errno = 0;
+    assert_int_equal(util_sink_write(&ps, "cd", 2), -1); /* fdatasync on a pipe */
+    assert_int_equal(errno, EINVAL);
+    close(p[0]);
+    close(p[1]);
+    struct util_sink bad = {.fd = p[1]};
+    errno = 0;
+    assert_int_equal(util_sink_write(&bad, "e", 1), -1);
+    assert_int_equal(errno, EBADF);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_ll2str),         cmocka_unit_test(test_ld2str_human),
         cmocka_unit_test(test_memtoll),        cmocka_unit_test(test_eq_ci),
         cmocka_unit_test(test_time),           cmocka_unit_test(test_random),
+        cmocka_unit_test(test_sink_write),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
