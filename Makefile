@@ -64,10 +64,13 @@ $(B)/obj $(B)/tests:
 
 .SECONDEXPANSION:
 $(B)/tests/test_%: tests/unit/test_%.c $$(addprefix $(B)/obj/,$$(addsuffix .o,$$(UNIT_DEPS_$$*))) | $(B)/tests
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+	$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $(filter %.c %.o,$^) -lcmocka $(LDLIBS)
 
 $(B)/tests/itest_%: tests/integration/itest_%.c tests/integration/harness.c tests/integration/harness.h | $(B)/tests
-	$(CC) $(CFLAGS) -Itests/integration $(LDFLAGS) -o $@ $(filter %.c,$^) -lhiredis -lcmocka $(LDLIBS)
+	$(CC) $(CFLAGS) -MMD -MP -Itests/integration $(LDFLAGS) -o $@ $(filter %.c,$^) -lhiredis -lcmocka $(LDLIBS)
+
+# Header dependencies of the test binaries (written by -MMD next to them).
+-include $(UNIT_BINS:=.d) $(INTEG_BINS:=.d)
 
 # The compat runner is a plain TCP client; it links only mem.o.
 $(B)/tests/compat-runner: tests/compat/runner.c tests/compat/rio.c tests/compat/rio.h $(B)/obj/mem.o | $(B)/tests

@@ -1,7 +1,9 @@
 /* skiplist: ordered (score, member) index with spans; see skiplist.h.
  *
  * Levels are drawn with p = 1/4 (expected 1.33 links per node), capped at
- * SL_MAXLEVEL, which is plenty for 2^64 elements.
+ * SL_MAXLEVEL, which is plenty for 2^64 elements. Level 0 is a node's
+ * next pointer (span 1, no score copy); level i >= 1 is up[i - 1], whose
+ * score copy lets a walk drop a level without reading the forward node.
  */
 #include <stdint.h>
 #include <string.h>
@@ -10,10 +12,10 @@
 #include "skiplist.h"
 
 /* A node of the given level holding a copy of ele (NULL: the head, no
- * member). One allocation; links and spans start zeroed. */
+ * member). One allocation; links, copies and spans start zeroed. */
 static struct sl_node *node_new(int level, double score, const char *ele, size_t len)
 {
-    size_t hdr = sizeof(struct sl_node) + (size_t)level * sizeof(struct sl_level);
+    size_t hdr = sizeof(struct sl_node) + (size_t)(level - 1) * sizeof(struct sl_level);
     struct sl_node *n = mem_alloc(hdr + len + 1);
     memset(n, 0, hdr);
     n->score = score;
@@ -36,14 +38,15 @@ struct skiplist *sl_create(void)
     struct skiplist *sl = mem_calloc(1, sizeof(*sl));
     sl->level = 1;
     sl->head = node_new(SL_MAXLEVEL, 0, NULL, 0);
+    sl->bytes = mem_size(sl->head);
     return sl;
 }
 
 void sl_free(struct skiplist *sl)
 {
-    struct sl_node *n = sl->head->lv[0].fwd;
+    struct sl_node *n = sl->head->next;
     while (n) {
-        struct sl_node *next = n->lv[0].fwd;
+        struct sl_node *next = n->next;
         node_free(n);
         n = next;
     }
@@ -53,10 +56,7 @@ void sl_free(struct skiplist *sl)
 
 size_t sl_mem(const struct skiplist *sl)
 {
-    size_t total = mem_size(sl) + mem_size(sl->head);
-    for (struct sl_node *n = sl->head->lv[0].fwd; n; n = n->lv[0].fwd)
-        total += mem_size(n);
-    return total;
+    return mem_size(sl) + sl->bytes;
 }
 
 int sl_cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
@@ -72,6 +72,47 @@ int sl_cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
 static int before(const struct sl_node *n, double score, const char *ele, size_t len)
 {
     return n->score < score || (n->score == score && sl_cmp_bytes(sl_ele(n), n->len, ele, len) < 0);
+}
+
+/* Does link l (fwd non-NULL) lead to a node sorting before (score, ele)?
+ * Reads only the link's score copy unless the scores tie. */
+static inline int link_before(const struct sl_level *l, double score, const char *ele, size_t len)
+{
+    return l->score < score ||
+           (l->score == score && sl_cmp_bytes(sl_ele(l->fwd), l->fwd->len, ele, len) < 0);
+}
+
+/* Walk from the head to the last node before (score, ele) at every level
+ * below sl->level, into update[] (and, if rank is not NULL, the rank of
+ * each of those nodes into rank[]). Upper levels decide on the links'
+ * score copies. Returns the level-0 predecessor. O(log n) expected.
+ * Always inlined, so the callers' constant rank (NULL or not) drops the
+ * span reads from the searches that do not need them. */
+static inline __attribute__((always_inline)) struct sl_node *
+walk(const struct skiplist *sl, double score, const char *ele, size_t len, struct sl_node **update,
+     unsigned long *rank)
+{
+    struct sl_node *p = sl->head;
+    unsigned long r = 0;
+    for (int i = sl->level - 1; i >= 1; i--) {
+        struct sl_level *l;
+        while ((l = &p->up[i - 1])->fwd != NULL && link_before(l, score, ele, len)) {
+            if (rank)
+                r += l->span;
+            p = l->fwd;
+        }
+        update[i] = p;
+        if (rank)
+            rank[i] = r;
+    }
+    while (p->next != NULL && before(p->next, score, ele, len)) {
+        r++;
+        p = p->next;
+    }
+    update[0] = p;
+    if (rank)
+        rank[0] = r;
+    return p;
 }
 
 /* Level of a new node in sl: 1 + the number of leading zero bit pairs of
@@ -103,43 +144,40 @@ static int random_level(const struct skiplist *sl)
 
 /* Link node x (its level, score and member set) into place: find the
  * predecessor at each level (and its rank), splice x in and fix the
- * spans. O(log n) expected. */
+ * spans and score copies. O(log n) expected. */
 static void link_node(struct skiplist *sl, struct sl_node *x)
 {
-    struct sl_node *update[SL_MAXLEVEL], *p = sl->head, *f;
-    unsigned long rank[SL_MAXLEVEL], r = 0;
-    const char *ele = sl_ele(x);
+    struct sl_node *update[SL_MAXLEVEL];
+    unsigned long rank[SL_MAXLEVEL];
     const double score = x->score;
-    const size_t len = x->len;
     int level = x->level, top = sl->level;
-    for (int i = top - 1; i >= 0; i--) {
-        while ((f = p->lv[i].fwd) != NULL && before(f, score, ele, len)) {
-            r += p->lv[i].span;
-            p = f;
-        }
-        update[i] = p;
-        rank[i] = r;
-    }
+    walk(sl, score, sl_ele(x), x->len, update, rank);
+    unsigned long r = rank[0];
     if (level > top) {
         for (int i = top; i < level; i++) {
             rank[i] = 0;
             update[i] = sl->head;
-            update[i]->lv[i].span = sl->length;
+            sl->head->up[i - 1].span = (uint32_t)sl->length;
         }
         sl->level = level;
         top = level;
     }
-    for (int i = 0; i < level; i++) {
-        x->lv[i].fwd = update[i]->lv[i].fwd;
-        update[i]->lv[i].fwd = x;
-        x->lv[i].span = update[i]->lv[i].span - (r - rank[i]);
-        update[i]->lv[i].span = (r - rank[i]) + 1;
+    for (int i = 1; i < level; i++) {
+        struct sl_level *u = &update[i]->up[i - 1], *l = &x->up[i - 1];
+        l->fwd = u->fwd; /* x takes over u's target and its score copy */
+        l->score = u->score;
+        l->span = (uint32_t)(u->span - (r - rank[i]));
+        u->fwd = x;
+        u->score = score;
+        u->span = (uint32_t)(r - rank[i] + 1);
     }
     for (int i = level; i < top; i++)
-        update[i]->lv[i].span++;
+        update[i]->up[i - 1].span++;
+    x->next = update[0]->next;
+    update[0]->next = x;
     x->back = update[0] == sl->head ? NULL : update[0];
-    if (x->lv[0].fwd)
-        x->lv[0].fwd->back = x;
+    if (x->next)
+        x->next->back = x;
     else
         sl->tail = x;
     sl->length++;
@@ -148,6 +186,7 @@ static void link_node(struct skiplist *sl, struct sl_node *x)
 struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, size_t len)
 {
     struct sl_node *x = node_new(random_level(sl), score, ele, len);
+    sl->bytes += mem_size(x);
     link_node(sl, x);
     return x;
 }
@@ -155,19 +194,23 @@ struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, si
 /* Unlink x given its predecessors at every level; does not free it. */
 static void unlink_node(struct skiplist *sl, struct sl_node *x, struct sl_node **update)
 {
-    for (int i = 0; i < sl->level; i++) {
-        if (update[i]->lv[i].fwd == x) {
-            update[i]->lv[i].span += x->lv[i].span - 1;
-            update[i]->lv[i].fwd = x->lv[i].fwd;
+    for (int i = 1; i < sl->level; i++) {
+        struct sl_level *u = &update[i]->up[i - 1];
+        if (u->fwd == x) {
+            const struct sl_level *l = &x->up[i - 1];
+            u->span += l->span - 1;
+            u->fwd = l->fwd;
+            u->score = l->score;
         } else {
-            update[i]->lv[i].span--;
+            u->span--;
         }
     }
-    if (x->lv[0].fwd)
-        x->lv[0].fwd->back = x->back;
+    update[0]->next = x->next;
+    if (x->next)
+        x->next->back = x->back;
     else
         sl->tail = x->back;
-    while (sl->level > 1 && sl->head->lv[sl->level - 1].fwd == NULL)
+    while (sl->level > 1 && sl->head->up[sl->level - 2].fwd == NULL)
         sl->level--;
     sl->length--;
 }
@@ -176,16 +219,49 @@ static void unlink_node(struct skiplist *sl, struct sl_node *x, struct sl_node *
 static struct sl_node *find(struct skiplist *sl, double score, const char *ele, size_t len,
                             struct sl_node **update)
 {
-    struct sl_node *x = sl->head;
-    for (int i = sl->level - 1; i >= 0; i--) {
-        while (x->lv[i].fwd && before(x->lv[i].fwd, score, ele, len))
-            x = x->lv[i].fwd;
-        update[i] = x;
-    }
-    x = x->lv[0].fwd;
+    struct sl_node *x = walk(sl, score, ele, len, update, NULL)->next;
     if (x && x->score == score && sl_cmp_bytes(sl_ele(x), x->len, ele, len) == 0)
         return x;
     return NULL;
+}
+
+/* Predecessors of linked node x at its levels 1 and up, into update[]:
+ * walks back along level 0 (the nearest node before x with more than i
+ * levels is x's predecessor at level i), at most a few steps, else falls
+ * back to a search from the head. */
+static void preds_of(struct skiplist *sl, struct sl_node *x, struct sl_node **update)
+{
+    struct sl_node *p = x->back;
+    int i = 1, steps = 0;
+    while (i < (int)x->level && steps < 8) {
+        if (p == NULL)
+            update[i++] = sl->head;
+        else if ((int)p->level > i)
+            update[i++] = p;
+        else {
+            p = p->back;
+            steps++;
+        }
+    }
+    if (i < (int)x->level)
+        find(sl, x->score, sl_ele(x), x->len, update);
+}
+
+/* Set linked node x's score to one that keeps its place in the order, and
+ * the score copies in its predecessors at levels 1 and up (update[]: from
+ * find(), or NULL to look them up with preds_of(); a one-level node, most
+ * nodes, has no copies to fix). */
+static void set_score_in_place(struct skiplist *sl, struct sl_node *x, double score,
+                               struct sl_node **update)
+{
+    struct sl_node *buf[SL_MAXLEVEL];
+    if (x->level > 1 && !update) {
+        preds_of(sl, x, buf);
+        update = buf;
+    }
+    for (int i = 1; i < (int)x->level; i++)
+        update[i]->up[i - 1].score = score;
+    x->score = score;
 }
 
 int sl_delete(struct skiplist *sl, double score, const char *ele, size_t len)
@@ -195,6 +271,7 @@ int sl_delete(struct skiplist *sl, double score, const char *ele, size_t len)
     if (!x)
         return 0;
     unlink_node(sl, x, update);
+    sl->bytes -= mem_size(x);
     node_free(x);
     return 1;
 }
@@ -205,6 +282,7 @@ void sl_delete_node(struct skiplist *sl, struct sl_node *n)
     struct sl_node *x = find(sl, n->score, sl_ele(n), n->len, update);
     if (x) {
         unlink_node(sl, x, update);
+        sl->bytes -= mem_size(x);
         node_free(x);
     }
 }
@@ -221,11 +299,11 @@ struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size
     int prev_ok =
         x->back == NULL || x->back->score < score ||
         (x->back->score == score && sl_cmp_bytes(sl_ele(x->back), x->back->len, ele, len) < 0);
-    struct sl_node *nx = x->lv[0].fwd;
+    struct sl_node *nx = x->next;
     int next_ok = nx == NULL || nx->score > score ||
                   (nx->score == score && sl_cmp_bytes(sl_ele(nx), nx->len, ele, len) > 0);
     if (prev_ok && next_ok) {
-        x->score = score;
+        set_score_in_place(sl, x, score, update);
         return x;
     }
     unlink_node(sl, x, update);
@@ -241,13 +319,15 @@ static int after(const struct sl_node *n, double score, const char *ele, size_t 
 }
 
 /* Set x's score: in place when it still sorts between its level-0
- * neighbours (no walk), else unlink x and link it again (two walks). */
+ * neighbours (no walk for a one-level node; a taller one fixes the score
+ * copies in its upper predecessors, see preds_of()), else unlink x and link
+ * it again (two walks). */
 void sl_update_node(struct skiplist *sl, struct sl_node *x, double score)
 {
     const char *ele = sl_ele(x);
     if ((x->back == NULL || before(x->back, score, ele, x->len)) &&
-        (x->lv[0].fwd == NULL || after(x->lv[0].fwd, score, ele, x->len))) {
-        x->score = score;
+        (x->next == NULL || after(x->next, score, ele, x->len))) {
+        set_score_in_place(sl, x, score, NULL);
         return;
     }
     struct sl_node *update[SL_MAXLEVEL];
@@ -261,17 +341,25 @@ unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, 
 {
     const struct sl_node *x = sl->head;
     unsigned long rank = 0;
-    for (int i = sl->level - 1; i >= 0; i--) {
-        while (x->lv[i].fwd &&
-               (before(x->lv[i].fwd, score, ele, len) ||
-                (x->lv[i].fwd->score == score &&
-                 sl_cmp_bytes(sl_ele(x->lv[i].fwd), x->lv[i].fwd->len, ele, len) == 0))) {
-            rank += x->lv[i].span;
-            x = x->lv[i].fwd;
+    for (int i = sl->level - 1; i >= 1; i--) {
+        const struct sl_level *l;
+        while ((l = &x->up[i - 1])->fwd &&
+               (l->score < score ||
+                (l->score == score && sl_cmp_bytes(sl_ele(l->fwd), l->fwd->len, ele, len) <= 0))) {
+            rank += l->span;
+            x = l->fwd;
         }
         if (x != sl->head && x->score == score && sl_cmp_bytes(sl_ele(x), x->len, ele, len) == 0)
             return rank;
     }
+    while (x->next && (before(x->next, score, ele, len) ||
+                       (x->next->score == score &&
+                        sl_cmp_bytes(sl_ele(x->next), x->next->len, ele, len) == 0))) {
+        rank++;
+        x = x->next;
+    }
+    if (x != sl->head && x->score == score && sl_cmp_bytes(sl_ele(x), x->len, ele, len) == 0)
+        return rank;
     return 0;
 }
 
@@ -281,15 +369,19 @@ struct sl_node *sl_at_rank(const struct skiplist *sl, unsigned long rank)
     unsigned long seen = 0;
     if (rank == 0 || rank > sl->length)
         return NULL;
-    for (int i = sl->level - 1; i >= 0; i--) {
-        while (x->lv[i].fwd && seen + x->lv[i].span <= rank) {
-            seen += x->lv[i].span;
-            x = x->lv[i].fwd;
+    for (int i = sl->level - 1; i >= 1; i--) {
+        while (x->up[i - 1].fwd && seen + x->up[i - 1].span <= rank) {
+            seen += x->up[i - 1].span;
+            x = x->up[i - 1].fwd;
         }
         if (seen == rank)
             return x;
     }
-    return NULL;
+    while (x->next && seen < rank) {
+        seen++;
+        x = x->next;
+    }
+    return seen == rank ? x : NULL;
 }
 
 int sl_gte_min(double v, const struct sl_range *r)
@@ -322,23 +414,29 @@ int sl_lex_lte_max(const char *s, size_t len, const struct sl_lexrange *r)
     return r->maxex ? c < 0 : c <= 0;
 }
 
-/* Generic first/last search, with "in_min"/"in_max" predicates on a node. */
-typedef int (*node_pred)(const struct sl_node *n, const void *r);
+/* Generic first/last search, with "in_min"/"in_max" predicates on a node
+ * whose score is given (a link's copy: score predicates then leave the
+ * node unread). */
+typedef int (*node_pred)(const struct sl_node *n, double score, const void *r);
 
-static int score_min(const struct sl_node *n, const void *r)
+static int score_min(const struct sl_node *n, double score, const void *r)
 {
-    return sl_gte_min(n->score, r);
+    (void)n;
+    return sl_gte_min(score, r);
 }
-static int score_max(const struct sl_node *n, const void *r)
+static int score_max(const struct sl_node *n, double score, const void *r)
 {
-    return sl_lte_max(n->score, r);
+    (void)n;
+    return sl_lte_max(score, r);
 }
-static int lex_min(const struct sl_node *n, const void *r)
+static int lex_min(const struct sl_node *n, double score, const void *r)
 {
+    (void)score;
     return sl_lex_gte_min(sl_ele(n), n->len, r);
 }
-static int lex_max(const struct sl_node *n, const void *r)
+static int lex_max(const struct sl_node *n, double score, const void *r)
 {
+    (void)score;
     return sl_lex_lte_max(sl_ele(n), n->len, r);
 }
 
@@ -347,11 +445,13 @@ static struct sl_node *first_where(const struct skiplist *sl, node_pred gte, nod
                                    const void *r)
 {
     struct sl_node *x = sl->head;
-    for (int i = sl->level - 1; i >= 0; i--)
-        while (x->lv[i].fwd && !gte(x->lv[i].fwd, r))
-            x = x->lv[i].fwd;
-    x = x->lv[0].fwd;
-    return x && lte(x, r) ? x : NULL;
+    for (int i = sl->level - 1; i >= 1; i--)
+        while (x->up[i - 1].fwd && !gte(x->up[i - 1].fwd, x->up[i - 1].score, r))
+            x = x->up[i - 1].fwd;
+    while (x->next && !gte(x->next, x->next->score, r))
+        x = x->next;
+    x = x->next;
+    return x && lte(x, x->score, r) ? x : NULL;
 }
 
 /* Last node satisfying lte (monotone), then checked against gte. */
@@ -359,10 +459,12 @@ static struct sl_node *last_where(const struct skiplist *sl, node_pred gte, node
                                   const void *r)
 {
     struct sl_node *x = sl->head;
-    for (int i = sl->level - 1; i >= 0; i--)
-        while (x->lv[i].fwd && lte(x->lv[i].fwd, r))
-            x = x->lv[i].fwd;
-    return x != sl->head && gte(x, r) ? x : NULL;
+    for (int i = sl->level - 1; i >= 1; i--)
+        while (x->up[i - 1].fwd && lte(x->up[i - 1].fwd, x->up[i - 1].score, r))
+            x = x->up[i - 1].fwd;
+    while (x->next && lte(x->next, x->next->score, r))
+        x = x->next;
+    return x != sl->head && gte(x, x->score, r) ? x : NULL;
 }
 
 struct sl_node *sl_first_in_range(const struct skiplist *sl, const struct sl_range *r)

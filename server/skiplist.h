@@ -2,7 +2,7 @@
  *
  * Nodes are ordered by (score, member bytes); each level link carries a span
  * (how many level-0 steps it jumps), so rank lookups and "node at rank" are
- * O(log n) expected. Level-0 nodes also link backwards for reverse walks.
+ * O(log n) expected. Level 0 (next) also links backwards for reverse walks.
  *
  * Invariants: no two nodes share a member (the caller, t_zset, checks its
  * member index first); scores are never NaN; head is a sentinel with
@@ -22,31 +22,44 @@
 
 #define SL_MAXLEVEL 32
 
-/* 32-byte header + 16 bytes per level + member length + 1. score sits
- * right before lv[]: a search step reads a node's score and then its links,
- * and keeping them adjacent makes them share a cache line more often. */
+/* 40-byte header + 24 bytes per level above 0 + member length + 1.
+ * Level 0 is the header's next pointer: its span is always 1 and it needs
+ * no score copy (both the unlink and the link walk read the level-0
+ * successor anyway, for its back link). score and next share 16 aligned
+ * bytes, so a level-0 step reads one cache line of the node.
+ * Each higher link holds a copy of its target's score, so a search step
+ * decides "move forward or drop a level" from the link alone and reads the
+ * forward node only when it moves onto it (or when the scores tie and the
+ * member bytes decide): dropping a level touches no new cache line.
+ * Invariant: p->up[i].score == p->up[i].fwd->score for every non-NULL fwd
+ * (unset when fwd is NULL); only this module writes a linked node's score,
+ * and it keeps the copies. Spans are 32-bit: lists of 2^32 members or more
+ * are unsupported. */
 struct sl_node {
-    struct sl_node *back;
+    double score;
+    struct sl_node *next;  /* level-0 successor; NULL at the tail */
+    struct sl_node *back;  /* level-0 predecessor; NULL at the first node */
     struct sl_node *hnext; /* caller's hash chain link */
     uint32_t len;          /* member length in bytes (members of 4 GiB+ unsupported) */
-    uint32_t level : 8;    /* entries in lv[] */
+    uint32_t level : 8;    /* levels, level 0 included (up[] has level - 1) */
     uint32_t htag : 24;    /* caller's hash bits */
-    double score;
     struct sl_level {
         struct sl_node *fwd;
-        unsigned long span;
-    } lv[];
+        double score;  /* fwd->score, kept in step (unset when fwd is NULL) */
+        uint32_t span; /* level-0 steps this link jumps */
+    } up[];            /* up[i - 1] is level i */
 };
 
 /* Member bytes of a node (NUL-terminated; length n->len). */
 static inline const char *sl_ele(const struct sl_node *n)
 {
-    return (const char *)(n->lv + n->level);
+    return (const char *)(n->up + n->level - 1);
 }
 
 struct skiplist {
     struct sl_node *head, *tail;
     unsigned long length;
+    size_t bytes; /* mem_size() of every node, head included (for sl_mem) */
     int level;
 };
 
@@ -68,7 +81,7 @@ struct sl_lexrange {
 
 struct skiplist *sl_create(void);
 void sl_free(struct skiplist *sl);
-/* Bytes used by nodes and member copies. O(n). */
+/* Bytes used by nodes and member copies. O(1) (a running count). */
 size_t sl_mem(const struct skiplist *sl);
 
 /* Insert a member that is not present. Returns its node. O(log n). */
@@ -82,7 +95,8 @@ void sl_delete_node(struct skiplist *sl, struct sl_node *n);
 struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size_t len,
                           double score);
 /* Change node n's score (n must be in sl); n stays the same node. O(1)
- * when the new score keeps n between its neighbours, else O(log n). */
+ * when the new score keeps n between its neighbours and n has one level
+ * (most nodes), else O(log n) expected. */
 void sl_update_node(struct skiplist *sl, struct sl_node *n, double score);
 /* 1-based rank of (score, ele), 0 if absent. O(log n). */
 unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, size_t len);

@@ -6,11 +6,11 @@
  * (kv_mem / kv_mem_shell). Nothing is copied from Redis's cost model, so the
  * figures differ from Redis's (usually smaller: no dictEntry, no robj).
  * SAMPLES bounds the work as Redis's does: a list is measured from its first
- * <count> quicklist nodes and a skiplist sorted set from its first <count>
- * nodes, scaled up to the whole; count 0 (or a count at least the size)
- * measures everything. Hashes and sets in hashtable encoding are measured
- * exactly whatever the count: their table is private to t_hash / t_set, and
- * the callback walks every element (O(N)).
+ * <count> quicklist nodes, scaled up to the whole; count 0 (or a count at
+ * least the size) measures everything. Sorted sets are exact whatever the
+ * count (O(1): the skiplist counts its bytes). Hashes and sets in hashtable
+ * encoding are measured exactly whatever the count: their table is private
+ * to t_hash / t_set, and the callback walks every element (O(N)).
  *
  * STATS has Redis 7.0's fields in Redis's order; features Tern lacks
  * (replication, cluster, AOF buffer accounting, Lua, functions) report 0.
@@ -62,24 +62,11 @@ static size_t list_value_mem(const struct quicklist *ql, long long samples)
     return fixed + (size_t)((double)sum / (double)seen * (double)ql->nnodes);
 }
 
-/* Bytes of sorted set z (skiplist encoding) from its first `samples` nodes;
- * exact (the type's callback) for the listpack encoding or when every node
- * would be sampled. The fixed part is what the type counts besides nodes:
- * the object, the skiplist header and head sentinel, the member index.
- * O(samples). */
-static size_t zset_value_mem(const struct kv *e, const struct zobj *z, long long samples)
+/* Bytes of sorted set z: the type's callback, exact for both encodings
+ * and O(1) (the skiplist keeps a running byte count), so no sampling. */
+static size_t zset_value_mem(const struct kv *e)
 {
-    if (zobj_enc(z) != KV_ENC_SKIPLIST || (unsigned long long)samples >= z->sl->length)
-        return kv_mem(e) - kv_mem_shell(e);
-    size_t sum = 0;
-    long long seen = 0;
-    for (const struct sl_node *n = z->sl->head->lv[0].fwd; n && seen < samples;
-         n = n->lv[0].fwd, seen++)
-        sum += mem_size(n);
-    /* sizeof, not mem_size, for the zobj: how t_zset allocates it is its
-     * own business (at most a few bytes of rounding are left out). */
-    size_t fixed = sizeof(*z) + zidx_mem(z->idx) + mem_size(z->sl) + mem_size(z->sl->head);
-    return fixed + (size_t)((double)sum / (double)seen * (double)z->sl->length);
+    return kv_mem(e) - kv_mem_shell(e);
 }
 
 /* Estimated bytes of entry e and its value; samples >= 1 (LLONG_MAX: all). */
@@ -89,7 +76,7 @@ static size_t usage_of(const struct kv *e, long long samples)
     case KV_LIST:
         return kv_mem_shell(e) + list_value_mem(kv_ptr(e), samples);
     case KV_ZSET:
-        return kv_mem_shell(e) + zset_value_mem(e, kv_ptr(e), samples);
+        return kv_mem_shell(e) + zset_value_mem(e);
     default:
         return kv_mem(e); /* strings, hashes, sets: exact (see the header) */
     }

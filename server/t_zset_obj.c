@@ -467,7 +467,7 @@ void zobj_del_ranks(struct zobj *z, unsigned long first, unsigned long count)
     }
     struct sl_node *n = sl_at_rank(z->sl, first + 1);
     while (n && count--) {
-        struct sl_node *next = n->lv[0].fwd;
+        struct sl_node *next = n->next;
         zidx_remove(z->idx, n);
         sl_delete_node(z->sl, n);
         n = next;
@@ -501,7 +501,7 @@ void zcur_next(struct zcur *c)
     if (c->z->lp)
         c->off = lp_next(c->z->lp, lp_next(c->z->lp, c->off));
     else
-        c->node = c->node->lv[0].fwd;
+        c->node = c->node->next;
 }
 
 void zcur_prev(struct zcur *c)
@@ -525,7 +525,7 @@ static void *zobj_dup(const void *p)
     } else {
         z->sl = sl_create();
         z->idx = zidx_new();
-        for (struct sl_node *n = src->sl->head->lv[0].fwd; n; n = n->lv[0].fwd) {
+        for (struct sl_node *n = src->sl->head->next; n; n = n->next) {
             zidx_add(z->idx, sl_insert(z->sl, n->score, sl_ele(n), n->len));
         }
     }

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "mem.h"
 #include "skiplist.h"
 
 struct model {
@@ -31,8 +32,8 @@ static void check(struct skiplist *sl, struct model *m, size_t n)
 {
     qsort(m, n, sizeof(*m), cmp_model);
     assert_int_equal(sl->length, n);
-    struct sl_node *x = sl->head->lv[0].fwd, *prev = NULL;
-    for (size_t i = 0; i < n; i++, x = x->lv[0].fwd) {
+    struct sl_node *x = sl->head->next, *prev = NULL;
+    for (size_t i = 0; i < n; i++, x = x->next) {
         assert_non_null(x);
         assert_true(x->score == m[i].score);
         assert_string_equal(sl_ele(x), m[i].ele);
@@ -237,7 +238,7 @@ static void test_update_node_random(void **state)
             ns = x->back ? x->back->score : x->score - 1;
             break;
         case 1:
-            ns = x->lv[0].fwd ? x->lv[0].fwd->score : x->score + 1;
+            ns = x->next ? x->next->score : x->score + 1;
             break;
         case 2: /* a small step: often keeps the place */
             ns = x->score + ((random() % 2) ? 0.25 : -0.25);
@@ -258,6 +259,103 @@ static void test_update_node_random(void **state)
     sl_free(sl);
 }
 
+/* Links whose score copy differs from the node they lead to, over every
+ * level (bitwise: a copy is always an exact copy). */
+static int stale_copies(const struct skiplist *sl)
+{
+    int bad = 0;
+    for (int i = 1; i < sl->level; i++)
+        for (const struct sl_node *p = sl->head; p->up[i - 1].fwd; p = p->up[i - 1].fwd)
+            if (memcmp(&p->up[i - 1].score, &p->up[i - 1].fwd->score, sizeof(double)) != 0)
+                bad++;
+    return bad;
+}
+
+/* sl_mem() recomputed by walking every node (sl_mem keeps a count). */
+static size_t walked_mem(const struct skiplist *sl)
+{
+    size_t total = mem_size(sl) + mem_size(sl->head);
+    for (const struct sl_node *n = sl->head->next; n; n = n->next)
+        total += mem_size(n);
+    return total;
+}
+
+/* A score strictly between x's level-0 neighbours (x keeps its place:
+ * sl_update_node updates in place), or x's own score if there is none. */
+static double score_between(const struct sl_node *x)
+{
+    double lo = x->back ? x->back->score : x->score - 2;
+    double hi = x->next ? x->next->score : x->score + 2;
+    double mid = lo + (hi - lo) / 2;
+    return mid > lo && mid < hi ? mid : x->score;
+}
+
+/* The link score copies stay equal to the nodes' scores through random
+ * inserts, deletes (by value and by node), in-place updates at every node
+ * (all levels, so predecessors found by walking back and by searching)
+ * and moving updates; a deliberately stale copy is caught. The running
+ * byte count behind sl_mem() stays equal to a walk over the nodes. */
+static void test_link_score_copies(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    static char live[N];
+    static double sc[N];
+    struct skiplist *sl = sl_create();
+    char ele[16];
+    srandom(23);
+    for (int round = 0; round < 12000; round++) {
+        int k = (int)(random() % N);
+        snprintf(ele, sizeof(ele), "m%d", k);
+        size_t len = strlen(ele);
+        double ns = (double)(random() % 500) * 0.5;
+        if (!live[k]) {
+            sl_insert(sl, ns, ele, len);
+            live[k] = 1;
+        } else if (random() % 4 == 0) {
+            if (random() % 2) {
+                assert_int_equal(sl_delete(sl, sc[k], ele, len), 1);
+            } else {
+                unsigned long r = sl_rank(sl, sc[k], ele, len);
+                sl_delete_node(sl, sl_at_rank(sl, r));
+            }
+            live[k] = 0;
+        } else if (random() % 2) {
+            assert_non_null(sl_update(sl, sc[k], ele, len, ns));
+        } else {
+            struct sl_node *x = sl_at_rank(sl, sl_rank(sl, sc[k], ele, len));
+            if (random() % 2)
+                ns = score_between(x);
+            sl_update_node(sl, x, ns);
+        }
+        sc[k] = ns;
+        if (round % 500 == 0) {
+            assert_int_equal(stale_copies(sl), 0);
+            assert_int_equal(sl_mem(sl), walked_mem(sl));
+        }
+    }
+    assert_int_equal(stale_copies(sl), 0);
+    assert_int_equal(sl_mem(sl), walked_mem(sl));
+    /* In place at every node, tallest levels included. */
+    int tall = 0;
+    for (struct sl_node *x = sl->head->next; x; x = x->next) {
+        tall += x->level > 3;
+        struct sl_node *b = x->back;
+        sl_update_node(sl, x, score_between(x));
+        assert_ptr_equal(x->back, b); /* really in place */
+    }
+    assert_true(tall > 0);
+    assert_int_equal(stale_copies(sl), 0);
+    /* The checker sees a stale copy. */
+    struct sl_level *l = &sl->head->up[0];
+    assert_non_null(l->fwd);
+    l->score += 1;
+    assert_int_equal(stale_copies(sl), 1);
+    l->score -= 1;
+    assert_int_equal(stale_copies(sl), 0);
+    sl_free(sl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -267,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_cmp_bytes),
         cmocka_unit_test(test_update_node_neighbours),
         cmocka_unit_test(test_update_node_random),
+        cmocka_unit_test(test_link_score_copies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
