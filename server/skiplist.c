@@ -142,26 +142,16 @@ static int random_level(const struct skiplist *sl)
     return level < cap ? level : cap;
 }
 
-/* Link node x (its level, score and member set) into place: find the
- * predecessor at each level (and its rank), splice x in and fix the
- * spans and score copies. O(log n) expected. */
-static void link_node(struct skiplist *sl, struct sl_node *x)
+/* Splice x (level, score and member set; not linked) in after update[i]
+ * at each level i below top (sl->level, at least x's level), whose ranks
+ * are rank[i] in the list without x: fixes spans, score copies and back
+ * links. Does not change sl->length. */
+static void splice(struct skiplist *sl, struct sl_node *x, struct sl_node **update,
+                   const unsigned long *rank, int top)
 {
-    struct sl_node *update[SL_MAXLEVEL];
-    unsigned long rank[SL_MAXLEVEL];
     const double score = x->score;
-    int level = x->level, top = sl->level;
-    walk(sl, score, sl_ele(x), x->len, update, rank);
-    unsigned long r = rank[0];
-    if (level > top) {
-        for (int i = top; i < level; i++) {
-            rank[i] = 0;
-            update[i] = sl->head;
-            sl->head->up[i - 1].span = (uint32_t)sl->length;
-        }
-        sl->level = level;
-        top = level;
-    }
+    const unsigned long r = rank[0];
+    int level = x->level;
     for (int i = 1; i < level; i++) {
         struct sl_level *u = &update[i]->up[i - 1], *l = &x->up[i - 1];
         l->fwd = u->fwd; /* x takes over u's target and its score copy */
@@ -180,6 +170,27 @@ static void link_node(struct skiplist *sl, struct sl_node *x)
         x->next->back = x;
     else
         sl->tail = x;
+}
+
+/* Link node x (its level, score and member set) into place: find the
+ * predecessor at each level (and its rank), splice x in and fix the
+ * spans and score copies. O(log n) expected. */
+static void link_node(struct skiplist *sl, struct sl_node *x)
+{
+    struct sl_node *update[SL_MAXLEVEL];
+    unsigned long rank[SL_MAXLEVEL];
+    int level = x->level, top = sl->level;
+    walk(sl, x->score, sl_ele(x), x->len, update, rank);
+    if (level > top) {
+        for (int i = top; i < level; i++) {
+            rank[i] = 0;
+            update[i] = sl->head;
+            sl->head->up[i - 1].span = (uint32_t)sl->length;
+        }
+        sl->level = level;
+        top = level;
+    }
+    splice(sl, x, update, rank, top);
     sl->length++;
 }
 
@@ -191,8 +202,10 @@ struct sl_node *sl_insert(struct skiplist *sl, double score, const char *ele, si
     return x;
 }
 
-/* Unlink x given its predecessors at every level; does not free it. */
-static void unlink_node(struct skiplist *sl, struct sl_node *x, struct sl_node **update)
+/* Take x out of the links given its predecessors at every level below
+ * sl->level (update[0] may be the head); leaves sl->level and
+ * sl->length alone and does not free x. */
+static void unlink_links(struct skiplist *sl, struct sl_node *x, struct sl_node **update)
 {
     for (int i = 1; i < sl->level; i++) {
         struct sl_level *u = &update[i]->up[i - 1];
@@ -210,6 +223,12 @@ static void unlink_node(struct skiplist *sl, struct sl_node *x, struct sl_node *
         x->next->back = x->back;
     else
         sl->tail = x->back;
+}
+
+/* Unlink x given its predecessors at every level; does not free it. */
+static void unlink_node(struct skiplist *sl, struct sl_node *x, struct sl_node **update)
+{
+    unlink_links(sl, x, update);
     while (sl->level > 1 && sl->head->up[sl->level - 2].fwd == NULL)
         sl->level--;
     sl->length--;
@@ -312,6 +331,84 @@ struct sl_node *sl_update(struct skiplist *sl, double cur, const char *ele, size
     return x;
 }
 
+/* One step of a descent towards (score, ele), as walk() takes it: at
+ * level *lv >= 1 follow the link if it leads before the key, else record
+ * the node and its rank and drop a level; at level 0 follow next or record
+ * and finish. Returns 0 once level 0 is recorded, else 1. */
+static inline __attribute__((always_inline)) int walk_step(struct sl_node **pp, unsigned long *pr,
+                                                           int *lv, double score, const char *ele,
+                                                           size_t len, struct sl_node **update,
+                                                           unsigned long *rank)
+{
+    struct sl_node *p = *pp;
+    int i = *lv;
+    if (i > 0) {
+        struct sl_level *l = &p->up[i - 1];
+        if (l->fwd != NULL && link_before(l, score, ele, len)) {
+            *pr += l->span;
+            *pp = l->fwd;
+        } else {
+            update[i] = p;
+            rank[i] = *pr;
+            *lv = i - 1;
+        }
+        return 1;
+    }
+    if (p->next != NULL && before(p->next, score, ele, len)) {
+        *pr += 1;
+        *pp = p->next;
+        return 1;
+    }
+    update[0] = p;
+    rank[0] = *pr;
+    return 0;
+}
+
+/* Move linked node x to a new score whose place differs from its current
+ * one. Two searches on the unchanged list, interleaved one step at a time
+ * so their cache misses overlap: A finds x's predecessors at levels 1 and
+ * up (ua/ra; at level 0 it is x->back), B the new place's (ub/rb). Then x
+ * is unlinked with ua and linked with ub, corrected for the list without
+ * x. Moving left, B never meets x: nothing to correct. Moving right,
+ * where B stopped on x itself (a level x has), x's own predecessor there
+ * is the one; where B stopped past ua[i] (so past x) the rank drops by
+ * one. Not in place implies B passed x at level 0. The list's length and
+ * level do not change (same nodes, same heights). O(log n) expected. */
+static void move_node(struct skiplist *sl, struct sl_node *x, double score)
+{
+    struct sl_node *ua[SL_MAXLEVEL], *ub[SL_MAXLEVEL];
+    unsigned long ra[SL_MAXLEVEL], rb[SL_MAXLEVEL];
+    const char *ele = sl_ele(x);
+    size_t len = x->len;
+    const double cur = x->score;
+    int top = sl->level;
+    struct sl_node *pa = sl->head, *pb = sl->head;
+    unsigned long sa = 0, sb = 0;
+    int la = top - 1, lb = top - 1, b = 1;
+    while (la > 0 && b) {
+        walk_step(&pa, &sa, &la, cur, ele, len, ua, ra);
+        b = walk_step(&pb, &sb, &lb, score, ele, len, ub, rb);
+    }
+    while (la > 0)
+        walk_step(&pa, &sa, &la, cur, ele, len, ua, ra);
+    while (b)
+        b = walk_step(&pb, &sb, &lb, score, ele, len, ub, rb);
+    ua[0] = x->back ? x->back : sl->head; /* ra[0] unset: ub[0] is never x */
+    unlink_links(sl, x, ua);
+    if (score > cur) {
+        for (int i = 0; i < top; i++) {
+            if (ub[i] == x) {
+                ub[i] = ua[i];
+                rb[i] = ra[i];
+            } else if (ub[i] != ua[i]) {
+                rb[i]--;
+            }
+        }
+    }
+    x->score = score;
+    splice(sl, x, ub, rb, top);
+}
+
 /* Does node n sort after (score, ele)? */
 static int after(const struct sl_node *n, double score, const char *ele, size_t len)
 {
@@ -320,8 +417,8 @@ static int after(const struct sl_node *n, double score, const char *ele, size_t 
 
 /* Set x's score: in place when it still sorts between its level-0
  * neighbours (no walk for a one-level node; a taller one fixes the score
- * copies in its upper predecessors, see preds_of()), else unlink x and link
- * it again (two walks). */
+ * copies in its upper predecessors, see preds_of()), else move_node() (two
+ * interleaved walks). */
 void sl_update_node(struct skiplist *sl, struct sl_node *x, double score)
 {
     const char *ele = sl_ele(x);
@@ -330,11 +427,7 @@ void sl_update_node(struct skiplist *sl, struct sl_node *x, double score)
         set_score_in_place(sl, x, score, NULL);
         return;
     }
-    struct sl_node *update[SL_MAXLEVEL];
-    find(sl, x->score, ele, x->len, update);
-    unlink_node(sl, x, update);
-    x->score = score;
-    link_node(sl, x);
+    move_node(sl, x, score);
 }
 
 unsigned long sl_rank(const struct skiplist *sl, double score, const char *ele, size_t len)

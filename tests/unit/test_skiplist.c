@@ -356,6 +356,153 @@ static void test_link_score_copies(void **state)
     sl_free(sl);
 }
 
+/* Full structural check, independent of sl_rank/sl_at_rank: at every level
+ * i the links from the head visit exactly the nodes taller than i, in
+ * level-0 order; each span is the level-0 distance it jumps (a NULL link's
+ * span counts the nodes after its owner); score copies are exact; back
+ * links, tail, length and sl->level (top level non-empty) agree. */
+static void check_links(const struct skiplist *sl)
+{
+    enum { MAXN = 4096 };
+    static const struct sl_node *pos_node[MAXN + 1];
+    unsigned long n = 0;
+    const struct sl_node *prev = NULL;
+    for (const struct sl_node *x = sl->head->next; x; x = x->next) {
+        assert_true(n < MAXN);
+        assert_ptr_equal(x->back, prev);
+        assert_true(x->level >= 1 && (int)x->level <= sl->level);
+        if (prev)
+            assert_true(prev->score < x->score ||
+                        (prev->score == x->score &&
+                         sl_cmp_bytes(sl_ele(prev), prev->len, sl_ele(x), x->len) < 0));
+        pos_node[++n] = x;
+        prev = x;
+    }
+    assert_int_equal(n, sl->length);
+    assert_ptr_equal(sl->tail, prev);
+    if (sl->level > 1)
+        assert_non_null(sl->head->up[sl->level - 2].fwd);
+    for (int i = sl->level; i < SL_MAXLEVEL; i++)
+        assert_null(sl->head->up[i - 1].fwd);
+    for (int i = 1; i < sl->level; i++) {
+        const struct sl_node *p = sl->head;
+        unsigned long at = 0; /* p's position, 0 for the head */
+        for (;;) {
+            unsigned long next = at + 1;
+            while (next <= n && (int)pos_node[next]->level <= i)
+                next++;
+            const struct sl_level *l = &p->up[i - 1];
+            if (next > n) {
+                assert_null(l->fwd);
+                assert_int_equal(l->span, n - at);
+                break;
+            }
+            assert_ptr_equal(l->fwd, pos_node[next]);
+            assert_int_equal(l->span, next - at);
+            assert_memory_equal(&l->score, &pos_node[next]->score, sizeof(double));
+            p = l->fwd;
+            at = next;
+        }
+    }
+}
+
+/* Every move of every node: a list of 64 nodes at even scores (members
+ * named against the score order, so ties break both ways), tall nodes
+ * included; each node goes to every gap (odd scores), onto every other
+ * node's exact score (member order decides the side), to both ends and
+ * past them, then back; the full structure is checked after each move. */
+static void test_move_every_place(void **state)
+{
+    (void)state;
+    enum { N = 64 };
+    static struct model m[N];
+    struct skiplist *sl = sl_create();
+    for (int i = 0; i < N; i++) {
+        m[i].score = 2.0 * i;
+        snprintf(m[i].ele, sizeof(m[i].ele), "e%02d", (i * 37) % N);
+        sl_insert(sl, m[i].score, m[i].ele, strlen(m[i].ele));
+    }
+    check(sl, m, N);
+    check_links(sl);
+    int tall = 0, moves = 0;
+    for (struct sl_node *x = sl->head->next; x; x = x->next)
+        tall += x->level >= 3;
+    assert_true(tall > 0);
+    for (int k = 0; k < N; k++) {
+        char ele[16];
+        snprintf(ele, sizeof(ele), "e%02d", (k * 37) % N);
+        const double home = 2.0 * k;
+        for (int t = -2; t <= 2 * N + 1; t++) {
+            struct sl_node *x = sl_at_rank(sl, sl_rank(sl, home, ele, strlen(ele)));
+            assert_string_equal(sl_ele(x), ele);
+            unsigned long before = sl_rank(sl, home, ele, strlen(ele));
+            sl_update_node(sl, x, (double)t);
+            check_links(sl);
+            unsigned long after = sl_rank(sl, (double)t, ele, strlen(ele));
+            assert_ptr_equal(sl_at_rank(sl, after), x);
+            moves += after != before;
+            sl_update_node(sl, x, home);
+            check_links(sl);
+            assert_int_equal(sl_rank(sl, home, ele, strlen(ele)), before);
+        }
+    }
+    assert_true(moves > N * N); /* most of them really moved */
+    check(sl, m, N);
+    sl_free(sl);
+}
+
+/* Random moves in a bigger list with many score ties, tall nodes and
+ * adjacent targets (a neighbour's or a next-but-one neighbour's score),
+ * structure checked after every operation; inserts and deletes mixed in
+ * so sl->level rises and falls. */
+static void test_move_random_structure(void **state)
+{
+    (void)state;
+    enum { N = 1500 };
+    static char live[N];
+    static double sc[N];
+    struct skiplist *sl = sl_create();
+    char ele[16];
+    srandom(99);
+    for (int round = 0; round < 6000; round++) {
+        int k = (int)(random() % N);
+        snprintf(ele, sizeof(ele), "m%d", k);
+        size_t len = strlen(ele);
+        double ns = (double)(random() % 200);
+        if (!live[k]) {
+            sl_insert(sl, ns, ele, len);
+            live[k] = 1;
+        } else if (random() % 8 == 0) {
+            assert_int_equal(sl_delete(sl, sc[k], ele, len), 1);
+            live[k] = 0;
+        } else {
+            struct sl_node *x = sl_at_rank(sl, sl_rank(sl, sc[k], ele, len));
+            switch (random() % 4) {
+            case 0:
+                if (x->back && x->back->back)
+                    ns = x->back->back->score;
+                break;
+            case 1:
+                if (x->next && x->next->next)
+                    ns = x->next->next->score;
+                break;
+            case 2:
+                ns = random() % 2 ? -1 : 1000; /* to the head or the tail */
+                break;
+            default:
+                break;
+            }
+            sl_update_node(sl, x, ns);
+            assert_true(x->score == ns);
+        }
+        sc[k] = ns;
+        if (round < 1500 || round % 10 == 0)
+            check_links(sl);
+    }
+    check_links(sl);
+    sl_free(sl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +513,8 @@ int main(void)
         cmocka_unit_test(test_update_node_neighbours),
         cmocka_unit_test(test_update_node_random),
         cmocka_unit_test(test_link_score_copies),
+        cmocka_unit_test(test_move_every_place),
+        cmocka_unit_test(test_move_random_structure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
