@@ -702,7 +702,7 @@ struct cfg cfg_table[] = {
     BOOL("crash-log-enabled", NULL, 0, NONE, 1),
     BOOL("crash-memcheck-enabled", NULL, 0, NONE, 1),
     BOOL("use-exit-on-panic", NULL, CF_HIDDEN, NONE, 0),
-    BOOL("disable-thp", NULL, IMM, NONE, 1),
+    BOOL("disable-thp", NULL, IMM, SRV(disable_thp), 1),
     BOOL("cluster-allow-replica-migration", NULL, 0, NONE, 1),
     BOOL("replica-announced", NULL, 0, NONE, 1),
     BOOL("latency-tracking", NULL, 0, SRV(latency_tracking), 1),

@@ -73,6 +73,7 @@ struct server {
     long long auto_aof_rewrite_min_size;
     int rdbcompression, rdbchecksum, stop_writes_on_bgsave_error;
     int rdb_save_incremental_fsync, aof_rewrite_incremental_fsync;
+    int disable_thp;
     int list_max_listpack_size, list_compress_depth;
     long long hash_max_listpack_entries, hash_max_listpack_value;
     long long set_max_intset_entries;

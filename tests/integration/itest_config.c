@@ -241,6 +241,43 @@ static void test_config_rewrite_roundtrip(void **state)
     expect_config(c, "timeout", "0");
 }
 
+/* THP_enabled of the server process (/proc/PID/status), or -1 when the
+ * kernel does not report it. */
+static int thp_enabled(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+    char *text = slurp(path);
+    if (text == NULL)
+        return -1;
+    const char *p = strstr(text, "THP_enabled:");
+    int v = p ? atoi(p + strlen("THP_enabled:")) : -1;
+    free(text);
+    return v;
+}
+
+/* disable-thp yes (the default, as Redis) turns transparent huge pages off
+ * for the server process; disable-thp no leaves the system's choice. */
+static void test_disable_thp(void **state)
+{
+    struct fixture *f = *state;
+    struct hserver *s = f->s;
+    assert_int_equal(hs_start(s, NULL), 0);
+    int on = thp_enabled(s->pid);
+    if (on == -1) {
+        skip(); /* kernel without the THP_enabled field (before 6.x) */
+        return;
+    }
+    assert_int_equal(on, 0);
+    redisContext *c = hs_connect(s);
+    assert_non_null(c);
+    expect_config(c, "disable-thp", "yes");
+    hs_stop(s);
+    const char *const off[] = {"--disable-thp", "no", NULL};
+    assert_int_equal(hs_start(s, off), 0);
+    assert_int_equal(thp_enabled(s->pid), 1);
+}
+
 static void test_unknown_directive_is_fatal(void **state)
 {
     struct fixture *f = *state;
@@ -356,6 +393,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_config_rewrite_roundtrip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_disable_thp, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_directive_is_fatal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_value_is_fatal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_version_and_help, setup, teardown),
