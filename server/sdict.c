@@ -421,6 +421,17 @@ unsigned long long sdict_scan(struct sdict *d, unsigned long long cursor, long c
     return cursor;
 }
 
+void sdict_stats_add_chain(struct sdict_table_stats *st, size_t n)
+{
+    st->clvector[n < SDICT_STATS_VECTLEN ? n : SDICT_STATS_VECTLEN - 1]++;
+    if (n == 0)
+        return;
+    st->nonempty++;
+    st->totchain += n;
+    if (n > st->maxchain)
+        st->maxchain = n;
+}
+
 /* Deep copy: same keys, values and scores, a fresh table sized for them.
  * O(N). */
 struct sdict *sdict_dup(const struct sdict *d)
@@ -457,15 +468,7 @@ int sdict_table_stats(const struct sdict *d, int table, struct sdict_table_stats
         return -1;
     st->buckets = d->size[table];
     st->used = d->used[table];
-    for (size_t b = 0; b < d->size[table]; b++) {
-        size_t n = chain_len(d->t[table][b]);
-        st->clvector[n < SDICT_STATS_VECTLEN ? n : SDICT_STATS_VECTLEN - 1]++;
-        if (n == 0)
-            continue;
-        st->nonempty++;
-        st->totchain += n;
-        if (n > st->maxchain)
-            st->maxchain = n;
-    }
+    for (size_t b = 0; b < d->size[table]; b++)
+        sdict_stats_add_chain(st, chain_len(d->t[table][b]));
     return 0;
 }

@@ -81,6 +81,9 @@ struct sdict_table_stats {
     size_t totchain;                      /* entries counted by walking the chains */
     size_t clvector[SDICT_STATS_VECTLEN]; /* buckets per chain length (last: that or longer) */
 };
+/* Count one bucket whose chain holds n entries into *st (shared by every
+ * table that reports these statistics). */
+void sdict_stats_add_chain(struct sdict_table_stats *st, size_t n);
 /* Fill *st for table 0 (main) or 1 (the rehash target). Returns 0, or -1
  * for table 1 outside a rehash. Read-only. O(buckets + entries). */
 int sdict_table_stats(const struct sdict *d, int table, struct sdict_table_stats *st);

@@ -276,13 +276,7 @@ int zidx_table_stats(const struct zidx *x, int table, struct sdict_table_stats *
         size_t n = 0;
         for (const struct sl_node *node = x->tab[table][b]; node; node = node->hnext)
             n++;
-        st->clvector[n < SDICT_STATS_VECTLEN ? n : SDICT_STATS_VECTLEN - 1]++;
-        if (n == 0)
-            continue;
-        st->nonempty++;
-        st->totchain += n;
-        if (n > st->maxchain)
-            st->maxchain = n;
+        sdict_stats_add_chain(st, n);
     }
     st->used = st->totchain; /* the index counts both arrays together */
     return 0;
